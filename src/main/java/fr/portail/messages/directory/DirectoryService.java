@@ -1,0 +1,141 @@
+package fr.portail.messages.directory;
+
+import fr.portail.messages.platform.NotFoundException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What people do with the directory themselves: who they are, which companies they may pick, their favourites. */
+@Service
+public class DirectoryService {
+
+    private static final int MAX_CHOICES = 100;
+
+    private final PersonRepository people;
+    private final CompanyRepository companies;
+    private final JdbcClient jdbc;
+
+    DirectoryService(PersonRepository people, CompanyRepository companies, JdbcClient jdbc) {
+        this.people = people;
+        this.companies = companies;
+        this.jdbc = jdbc;
+    }
+
+    /** The viewer for an active person; empty for an unknown or deactivated one. */
+    @Transactional(readOnly = true)
+    public Optional<Viewer> activeViewer(UUID personId) {
+        return people.findById(personId).filter(Person::isActive).map(Viewer::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Viewer> activeViewerByEmail(String email) {
+        return people.findByEmail(Emails.normalize(email))
+                .filter(Person::isActive)
+                .map(Viewer::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Profile profile(Viewer viewer) {
+        Person person = people.findById(viewer.id()).orElseThrow(NotFoundException::new);
+        return new Profile(
+                person.id(),
+                person.name(),
+                person.email(),
+                person.kind(),
+                person.isAdmin(),
+                person.language(),
+                person.emailNotifications(),
+                refs(person.companies()),
+                refs(person.favourites()));
+    }
+
+    private static List<Profile.CompanyRef> refs(java.util.Set<Company> set) {
+        return set.stream()
+                .sorted(Comparator.comparing(Company::name, String.CASE_INSENSITIVE_ORDER))
+                .map(c -> new Profile.CompanyRef(c.id(), c.externalId(), c.name()))
+                .toList();
+    }
+
+    /**
+     * The companies the viewer may pick or star, favourites first, then by name: every company for a collaborator,
+     * its own for a client.
+     */
+    @Transactional(readOnly = true)
+    public List<CompanyChoice> pickableCompanies(Viewer viewer, String query) {
+        String pattern = "%" + escapeLike(query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        String scope = viewer.isClient() ? "join membership m on m.company_id = c.id and m.person_id = :viewer" : "";
+        return jdbc.sql("""
+                        select c.id, c.external_id, c.name, (f.person_id is not null) as favourite
+                        from company c %s
+                        left join favourite f on f.company_id = c.id and f.person_id = :viewer
+                        where lower(c.name) like :pattern escape '\\' or lower(c.external_id) like :pattern escape '\\'
+                        order by favourite desc, lower(c.name), c.id
+                        limit :limit
+                        """.formatted(scope))
+                .param("viewer", viewer.id())
+                .param("pattern", pattern)
+                .param("limit", MAX_CHOICES)
+                .query((rs, row) -> new CompanyChoice(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("external_id"),
+                        rs.getString("name"),
+                        rs.getBoolean("favourite")))
+                .list();
+    }
+
+    /** Whether the viewer may pick this company for a conversation (SPEC §2, "who may create what"). */
+    @Transactional(readOnly = true)
+    public boolean mayPickCompany(Viewer viewer, UUID companyId) {
+        Optional<Company> company = companies.findById(companyId);
+        if (company.isEmpty()) {
+            return false;
+        }
+        return viewer.isCollaborator()
+                || people.findById(viewer.id()).orElseThrow().companies().contains(company.get());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CompanyChoice> company(UUID companyId) {
+        return companies.findById(companyId).map(c -> new CompanyChoice(c.id(), c.externalId(), c.name(), false));
+    }
+
+    /** Stars a company the viewer may pick; an unknown company, or another company for a client, is not found. */
+    @Transactional
+    public void star(Viewer viewer, UUID companyId) {
+        Person person = people.findById(viewer.id()).orElseThrow(NotFoundException::new);
+        Company company = companies.findById(companyId).orElseThrow(NotFoundException::new);
+        if (!person.mayStar(company)) {
+            throw new NotFoundException();
+        }
+        person.star(company);
+    }
+
+    @Transactional
+    public void unstar(Viewer viewer, UUID companyId) {
+        Person person = people.findById(viewer.id()).orElseThrow(NotFoundException::new);
+        Company company = companies.findById(companyId).orElseThrow(NotFoundException::new);
+        if (!person.mayStar(company)) {
+            throw new NotFoundException();
+        }
+        person.unstar(company);
+    }
+
+    @Transactional
+    public void changeLanguage(Viewer viewer, String language) {
+        people.findById(viewer.id()).orElseThrow(NotFoundException::new).changeLanguage(language);
+    }
+
+    @Transactional
+    public void changeEmailNotifications(Viewer viewer, boolean enabled) {
+        people.findById(viewer.id()).orElseThrow(NotFoundException::new).changeEmailNotifications(enabled);
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,129 @@
+package fr.portail.messages.directory;
+
+import fr.portail.messages.audit.AuditLog;
+import fr.portail.messages.platform.MessagesProperties;
+import fr.portail.messages.platform.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Issues invitation links and turns them into passwords. */
+@Service
+public class InvitationService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final InvitationRepository invitations;
+    private final PersonRepository people;
+    private final PasswordEncoder passwordEncoder;
+    private final MessagesProperties properties;
+    private final InvitationMailer mailer;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    InvitationService(
+            InvitationRepository invitations,
+            PersonRepository people,
+            PasswordEncoder passwordEncoder,
+            MessagesProperties properties,
+            InvitationMailer mailer,
+            AuditLog audit,
+            Clock clock) {
+        this.invitations = invitations;
+        this.people = people;
+        this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a new link for the person (ending earlier ones) and e-mails it once the transaction commits. */
+    @Transactional
+    public IssuedInvitation issue(UUID personId, UUID actorId) {
+        Person person = people.findById(personId).orElseThrow(NotFoundException::new);
+        Instant now = clock.instant();
+        invitations.findOpenByPersonId(personId).forEach(open -> open.revoke(now));
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant expiresAt = now.plus(properties.invitationValidity());
+        invitations.save(new Invitation(hash(token), personId, now, expiresAt));
+        var issued = new IssuedInvitation(
+                personId, person.email(), properties.publicBaseUrl() + "/invitations/" + token, expiresAt);
+        audit.record(actorId, "INVITATION_ISSUED", person.email(), null);
+        String name = person.name();
+        String language = person.language();
+        afterCommit(() -> mailer.send(issued, name, language));
+        return issued;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    /** The person a usable invitation is for; empty for an unknown, used or expired link. */
+    @Transactional(readOnly = true)
+    public Optional<InvitedPerson> find(String token) {
+        return invitations
+                .findByTokenHash(hash(token))
+                .filter(invitation -> invitation.isUsable(clock.instant()))
+                .flatMap(invitation -> people.findById(invitation.personId()))
+                .filter(Person::isActive)
+                .map(person -> new InvitedPerson(person.id(), person.name(), person.email()));
+    }
+
+    /**
+     * Sets the password chosen through an invitation and uses the invitation up.
+     *
+     * @return the person, to be signed in
+     */
+    @Transactional
+    public InvitedPerson accept(String token, String password, String passwordConfirmation) {
+        Instant now = clock.instant();
+        Invitation invitation = invitations
+                .findByTokenHashForUpdate(hash(token))
+                .filter(candidate -> candidate.isUsable(now))
+                .orElseThrow(NotFoundException::new);
+        Person person =
+                people.findById(invitation.personId()).filter(Person::isActive).orElseThrow(NotFoundException::new);
+        PasswordPolicy.check(password, passwordConfirmation, person.email());
+        person.changePasswordHash(passwordEncoder.encode(password));
+        invitation.use(now);
+        audit.record(person.id(), "INVITATION_ACCEPTED", person.email(), null);
+        return new InvitedPerson(person.id(), person.name(), person.email());
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The person an invitation is for. */
+    public record InvitedPerson(UUID id, String name, String email) {}
+}

@@ -1,0 +1,122 @@
+package fr.portail.messages.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded PostgreSQL server per data directory and JVM, shared by every application context that uses that
+ * directory (tests start several contexts) and stopped when the last of them closes.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+
+    private final Path dataDirectory;
+    private final EmbeddedPostgres postgres;
+    private int users;
+
+    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
+        this.postgres = postgres;
+    }
+
+    /** Starts (or joins) the server that keeps its data in {@code dataDirectory}. */
+    public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean deleteOnClose) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        EmbeddedPostgresServer server = RUNNING.get(dir);
+        if (server == null) {
+            server = new EmbeddedPostgresServer(dir, start(dir, deleteOnClose));
+            RUNNING.put(dir, server);
+        }
+        server.users++;
+        return server;
+    }
+
+    private static EmbeddedPostgres start(Path dir, boolean deleteOnClose) {
+        try {
+            Files.createDirectories(dir);
+            stopOrphanedPostmaster(dir);
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(deleteOnClose)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "200")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .start();
+            log.info(
+                    "Embedded PostgreSQL started on port {} with data in {} ({} ms)",
+                    postgres.getPort(),
+                    dir,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    /** After a hard kill of the JVM the postmaster survives and holds the data directory: stop it first. */
+    private static void stopOrphanedPostmaster(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return;
+        }
+        long pid = Long.parseLong(lines.get(0).trim());
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
+            log.warn("Stopping the orphaned PostgreSQL server {} left in {}", pid, dir);
+            orphan.destroy();
+            try {
+                orphan.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.destroyForcibly();
+            }
+        });
+    }
+
+    /** A JDBC URL for {@code database}, created if it does not exist yet. */
+    public synchronized String jdbcUrl(String database) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (var rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("create database \"" + database.replace("\"", "") + "\"");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the embedded database " + database, e);
+        }
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    /** Leaves the server; the last user stops it. */
+    @Override
+    public void close() throws IOException {
+        synchronized (EmbeddedPostgresServer.class) {
+            if (--users > 0) {
+                return;
+            }
+            RUNNING.remove(dataDirectory);
+        }
+        postgres.close();
+        log.info("Embedded PostgreSQL stopped");
+    }
+}

@@ -1,0 +1,124 @@
+package fr.portail.messages.security;
+
+import fr.portail.messages.audit.AuditLog;
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Personal access tokens: created and revoked by their owner, shown once, stored hashed. */
+@Service
+public class AccessTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String PREFIX = "msg_";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccessTokens(JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a token; its value is returned once and never stored. */
+    @Transactional
+    public CreatedToken create(Viewer owner, String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("name", "token.error.nameRequired");
+        }
+        if (trimmed.length() > 100) {
+            throw new InvalidInputException("name", "token.error.nameTooLong", 100);
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into access_token (id, person_id, name, token_hash, created_at) values (?, ?, ?, ?, ?)")
+                .params(id, owner.id(), trimmed, hash(value), now())
+                .update();
+        audit.record(owner.id(), "ACCESS_TOKEN_CREATED", trimmed, null);
+        return new CreatedToken(id, trimmed, value);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenSummary> list(Viewer owner) {
+        return jdbc.sql("""
+                        select id, name, created_at, last_used_at from access_token
+                        where person_id = ? and revoked_at is null order by created_at desc
+                        """)
+                .param(owner.id())
+                .query((rs, row) -> new TokenSummary(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getObject("last_used_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)
+                                .orElse(null)))
+                .list();
+    }
+
+    @Transactional
+    public void revoke(Viewer owner, UUID tokenId) {
+        int revoked = jdbc.sql(
+                        "update access_token set revoked_at = ? where id = ? and person_id = ? and revoked_at is null")
+                .params(now(), tokenId, owner.id())
+                .update();
+        if (revoked == 0) {
+            throw new NotFoundException();
+        }
+        audit.record(owner.id(), "ACCESS_TOKEN_REVOKED", tokenId.toString(), null);
+    }
+
+    /** The owner of a live token. */
+    @Transactional
+    Optional<UUID> ownerOf(String value) {
+        if (value == null || !value.startsWith(PREFIX) || value.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        update access_token set last_used_at = ? where token_hash = ? and revoked_at is null
+                        returning person_id
+                        """)
+                .params(now(), hash(value))
+                .query((rs, row) -> rs.getObject("person_id", UUID.class))
+                .optional();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token just created; {@code value} is shown once. */
+    public record CreatedToken(UUID id, String name, String value) {}
+
+    /** A live token as its owner sees it in their profile. */
+    public record TokenSummary(UUID id, String name, Instant createdAt, Instant lastUsedAt) {}
+}

@@ -1,0 +1,63 @@
+package fr.portail.messages.security;
+
+import fr.portail.messages.directory.DirectoryService;
+import fr.portail.messages.directory.Viewer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Resolves the signed-in person from the database on every request, so that a deactivation takes effect at once:
+ * a deactivated person's session is ended and the request goes on as anonymous. Also enforces the absolute session
+ * lifetime.
+ */
+class CurrentViewerFilter extends OncePerRequestFilter {
+
+    private final DirectoryService directory;
+    private final Duration absoluteSessionTimeout;
+    private final Clock clock;
+
+    CurrentViewerFilter(DirectoryService directory, Duration absoluteSessionTimeout, Clock clock) {
+        this.directory = directory;
+        this.absoluteSessionTimeout = absoluteSessionTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInPerson person) {
+            Optional<Viewer> viewer =
+                    sessionExpired(request) ? Optional.empty() : directory.activeViewer(person.personId());
+            if (viewer.isPresent()) {
+                CurrentViewer.set(request, viewer.get());
+            } else {
+                endSession(request);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean sessionExpired(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && clock.millis() - session.getCreationTime() > absoluteSessionTimeout.toMillis();
+    }
+
+    private static void endSession(HttpServletRequest request) {
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+}

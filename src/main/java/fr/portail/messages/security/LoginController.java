@@ -1,0 +1,15 @@
+package fr.portail.messages.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page; Spring Security handles the form's POST. */
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(HttpServletRequest request) {
+        return CurrentViewer.of(request).isPresent() ? "redirect:/" : "login";
+    }
+}

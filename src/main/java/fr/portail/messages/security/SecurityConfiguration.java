@@ -1,0 +1,160 @@
+package fr.portail.messages.security;
+
+import fr.portail.messages.directory.DirectoryService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Two filter chains: the JSON API under {@code /api/**} (session or personal access token, problem details on
+ * failures) and the pages (form login). Both resolve the acting person from the database on every request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /** No inline script, no foreign origin, no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private static final String[] PUBLIC_PATHS = {
+        "/login",
+        "/invitations/**",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/vendor/**",
+        "/favicon.ico",
+        "/favicon.svg",
+        "/error"
+    };
+
+    /** Argon2id for new hashes; the prefix of each stored hash says how to check it, so the default can evolve. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String current = "argon2@SpringSecurity_v5_8";
+        Map<String, PasswordEncoder> encoders = Map.of(
+                current,
+                Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt",
+                new BCryptPasswordEncoder(),
+                "pbkdf2@SpringSecurity_v5_8",
+                Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        return new DelegatingPasswordEncoder(current, encoders);
+    }
+
+    @Bean
+    CurrentViewerFilter currentViewerFilter(
+            DirectoryService directory,
+            @Value("${messages.session.absolute-timeout:12h}") Duration absoluteTimeout,
+            Clock clock) {
+        return new CurrentViewerFilter(directory, absoluteTimeout, clock);
+    }
+
+    /** The filters are added to the security chains only, not to the servlet container as well. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<CurrentViewerFilter> currentViewerFilterRegistration(
+            CurrentViewerFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<AccessTokenFilter> accessTokenFilterRegistration(
+            AccessTokenFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            CurrentViewerFilter viewerFilter,
+            AccessTokenFilter accessTokenFilter,
+            MessageSource messages,
+            LocaleResolver locales)
+            throws Exception {
+        var problems = new ProblemResponses(messages, locales);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/api/v1/admin/**")
+                        .access(administrators())
+                        .anyRequest()
+                        .access(signedIn()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(AccessTokenFilter::hasBearerToken))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .addFilterBefore(accessTokenFilter, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(viewerFilter, AuthorizationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle)
+            throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .access(administrators())
+                        .anyRequest()
+                        .access(signedIn()))
+                .formLogin(form -> form.loginPage("/login")
+                        .failureUrl("/login?error")
+                        .defaultSuccessUrl("/", false)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(viewerFilter, AuthorizationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        return http.build();
+    }
+
+    /** Signed in and still active: the viewer filter has found the person in the directory. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedIn() {
+        return (authentication, context) ->
+                new AuthorizationDecision(CurrentViewer.of(context.getRequest()).isPresent());
+    }
+
+    /** Administrators as the directory says now, not as it said at sign-in. */
+    private static AuthorizationManager<RequestAuthorizationContext> administrators() {
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            return new AuthorizationDecision(
+                    CurrentViewer.of(request).map(viewer -> viewer.admin()).orElse(false));
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package fr.portail.messages.web;
+
+import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The one place that turns the application's exceptions into answers: an HTML page for the pages, an RFC 9457
+ * problem for the API, with a message in the caller's language.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    ErrorHandling(MessageSource messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(HttpServletRequest request) {
+        if (isApi(request)) {
+            return problem(request, HttpStatus.NOT_FOUND, "error.notFound", List.of());
+        }
+        var page = new ModelAndView("error/404");
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalid(InvalidInputException exception, HttpServletRequest request) {
+        Locale locale = locales.resolveLocale(request);
+        List<Map<String, Object>> errors = exception.problems().stream()
+                .map(problem -> Map.<String, Object>of(
+                        "field",
+                        problem.field() == null ? "" : problem.field(),
+                        "message",
+                        messages.getMessage(
+                                problem.messageKey(), problem.arguments().toArray(), locale)))
+                .toList();
+        if (isApi(request)) {
+            return problem(request, HttpStatus.BAD_REQUEST, "error.invalidInput", errors);
+        }
+        var page = new ModelAndView("error/400");
+        page.addObject("errors", errors);
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        return page;
+    }
+
+    private ResponseEntity<ProblemDetail> problem(
+            HttpServletRequest request, HttpStatus status, String key, List<Map<String, Object>> errors) {
+        Locale locale = locales.resolveLocale(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}

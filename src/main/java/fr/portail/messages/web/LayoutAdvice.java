@@ -1,0 +1,23 @@
+package fr.portail.messages.web;
+
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.security.CurrentViewer;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the layout of every page needs: the signed-in person and the current path (for the language switch). */
+@ControllerAdvice
+class LayoutAdvice {
+
+    @ModelAttribute("viewer")
+    Viewer viewer(HttpServletRequest request) {
+        return CurrentViewer.of(request).orElse(null);
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+}
