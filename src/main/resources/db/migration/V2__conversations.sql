@@ -34,7 +34,8 @@ create table message (
   constraint message_seq_unique unique (conversation_id, seq)
 );
 
-alter table conversation add column last_message_id uuid references message (id);
+-- Deferred so that a message and the conversation pointing at it are written in either order within one transaction.
+alter table conversation add column last_message_id uuid references message (id) deferrable initially deferred;
 
 -- How many messages of a conversation a person has read; fewer than message_count means unread.
 create table read_state (

@@ -2,6 +2,7 @@ package fr.portail.messages.web;
 
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
+import fr.portail.messages.security.CurrentViewer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -38,6 +39,7 @@ class ErrorHandling {
             return problem(request, HttpStatus.NOT_FOUND, "error.notFound", List.of());
         }
         var page = new ModelAndView("error/404");
+        page.addObject("viewer", CurrentViewer.of(request).orElse(null));
         page.setStatus(HttpStatus.NOT_FOUND);
         return page;
     }
@@ -57,6 +59,7 @@ class ErrorHandling {
             return problem(request, HttpStatus.BAD_REQUEST, "error.invalidInput", errors);
         }
         var page = new ModelAndView("error/400");
+        page.addObject("viewer", CurrentViewer.of(request).orElse(null));
         page.addObject("errors", errors);
         page.setStatus(HttpStatus.BAD_REQUEST);
         return page;

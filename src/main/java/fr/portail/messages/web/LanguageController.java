@@ -1,6 +1,7 @@
 package fr.portail.messages.web;
 
 import fr.portail.messages.directory.DirectoryService;
+import fr.portail.messages.platform.LocalPaths;
 import fr.portail.messages.security.CurrentViewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,15 +35,6 @@ class LanguageController {
                 .orElse(Locale.FRENCH);
         locales.setLocale(request, response, locale);
         CurrentViewer.of(request).ifPresent(viewer -> directory.changeLanguage(viewer, locale.getLanguage()));
-        return "redirect:" + (isLocalPath(back) ? back : "/");
-    }
-
-    /** Only a path of this application, never another site. */
-    static boolean isLocalPath(String path) {
-        return path.startsWith("/")
-                && !path.startsWith("//")
-                && !path.startsWith("/\\")
-                && !path.contains("\n")
-                && !path.contains("\r");
+        return "redirect:" + LocalPaths.orElse(back, "/");
     }
 }

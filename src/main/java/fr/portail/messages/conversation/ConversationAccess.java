@@ -1,0 +1,171 @@
+package fr.portail.messages.conversation;
+
+import fr.portail.messages.directory.PersonKind;
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.NotFoundException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access policy of SPEC §2, and the only code that decides who may access a conversation. It has two forms that
+ * tests prove equal: {@link #mayAccess(AccessFacts)}, a yes/no decision over the facts of one conversation, and
+ * {@link #accessibleConversations}, an SQL query listing what a person may access, used by the inbox and every count.
+ * Access means everything (read, download, reply); nobody has a bypass, administrators included.
+ */
+@Component
+public class ConversationAccess {
+
+    /**
+     * Columns computing the {@link AccessFacts} of conversation {@code c} for person {@code v}, from the current
+     * favourites, memberships and participants.
+     */
+    static final String FACTS_COLUMNS = """
+            c.type as access_type,
+            v.kind as access_viewer_kind,
+            v.active as access_viewer_active,
+            exists (select 1 from participant p where p.conversation_id = c.id and p.person_id = v.id)
+              as access_viewer_participant,
+            exists (select 1 from favourite f where f.person_id = v.id and f.company_id = c.company_id)
+              as access_viewer_starred,
+            exists (select 1 from membership m where m.person_id = v.id and m.company_id = c.company_id)
+              as access_viewer_member,
+            exists (select 1 from participant p
+                      join person pp on pp.id = p.person_id and pp.kind = 'CLIENT'
+                      join favourite f on f.person_id = p.person_id and f.company_id = c.company_id
+                     where p.conversation_id = c.id)
+              as access_client_participant_starred
+            """;
+
+    private final JdbcClient jdbc;
+
+    ConversationAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The yes/no form: SPEC §2's table, row by row. */
+    static boolean mayAccess(AccessFacts facts) {
+        if (!facts.viewerActive()) {
+            return false;
+        }
+        if (facts.type() == ConversationType.PRIVE) {
+            return facts.viewerIsParticipant();
+        }
+        if (facts.viewerKind() == PersonKind.COLLABORATOR) {
+            return facts.viewerStarredCompany() || facts.viewerIsParticipant();
+        }
+        if (!facts.viewerIsMember()) {
+            return false;
+        }
+        return switch (facts.type()) {
+            case CONFIDENTIEL -> facts.viewerIsParticipant();
+            case ENTREPRISE ->
+                facts.viewerIsParticipant()
+                        || (facts.viewerStarredCompany() && facts.clientParticipantStarredCompany());
+            case PRIVE -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    static AccessFacts readFacts(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AccessFacts(
+                ConversationType.valueOf(rs.getString("access_type")),
+                PersonKind.valueOf(rs.getString("access_viewer_kind")),
+                rs.getBoolean("access_viewer_active"),
+                rs.getBoolean("access_viewer_participant"),
+                rs.getBoolean("access_viewer_starred"),
+                rs.getBoolean("access_viewer_member"),
+                rs.getBoolean("access_client_participant_starred"));
+    }
+
+    /** The facts of one conversation for one person; empty when either does not exist. */
+    Optional<AccessFacts> facts(UUID personId, UUID conversationId) {
+        return jdbc.sql("select " + FACTS_COLUMNS
+                        + " from conversation c cross join person v where c.id = ? and v.id = ?")
+                .params(conversationId, personId)
+                .query((rs, row) -> readFacts(rs))
+                .optional();
+    }
+
+    /** Whether the person may access the conversation now; false for a conversation that does not exist. */
+    public boolean isAccessible(UUID personId, UUID conversationId) {
+        return facts(personId, conversationId)
+                .map(ConversationAccess::mayAccess)
+                .orElse(false);
+    }
+
+    /**
+     * The load-and-authorise entry point of every conversation, message and attachment request: returns when the
+     * viewer may access the conversation and throws the same {@link NotFoundException} for "missing" and "forbidden".
+     */
+    public void requireAccessible(Viewer viewer, UUID conversationId) {
+        if (!isAccessible(viewer.id(), conversationId)) {
+            throw new NotFoundException();
+        }
+    }
+
+    /**
+     * The query form: an SQL query returning {@code id, last_message_at} of every conversation the person
+     * {@code :viewer} may access, newest activity first.
+     *
+     * <p>It is a union of the two ways to have access — through a favourite company, and as a participant — so that
+     * each branch walks an index in activity order ({@code conversation(company_id, last_message_at desc, id desc)}
+     * and {@code participant(person_id, last_message_at desc, conversation_id desc)}).
+     *
+     * @param kind the person's kind, which decides the shape of the query
+     * @param filter extra condition on the conversation {@code c} (type, company, unread, …), {@code true} for none
+     * @param keyset whether to add the keyset condition {@code (last_message_at, id) < (:cursorAt, :cursorId)}
+     * @param participantOnly only the conversations where the person is a participant
+     * @param limit rows per branch and in all, or {@code null} for every row
+     */
+    static String accessibleConversations(
+            PersonKind kind, String filter, boolean keyset, boolean participantOnly, Integer limit) {
+        String limitClause = limit == null ? "" : " limit " + limit;
+        String active = "exists (select 1 from person v where v.id = :viewer and v.active)";
+        String participantKeyset = keyset ? " and (p.last_message_at, p.conversation_id) < (:cursorAt, :cursorId)" : "";
+        String companyKeyset = keyset ? " and (c.last_message_at, c.id) < (:cursorAt, :cursorId)" : "";
+        String participations;
+        String favourites;
+        if (kind == PersonKind.COLLABORATOR) {
+            participations = """
+                    (select c.id, c.last_message_at from participant p join conversation c on c.id = p.conversation_id
+                      where p.person_id = :viewer and %s and (%s)%s
+                      order by p.last_message_at desc, p.conversation_id desc%s)
+                    """.formatted(active, filter, participantKeyset, limitClause);
+            favourites = """
+                    (select c.id, c.last_message_at from favourite f
+                      cross join lateral (
+                        select c.id, c.last_message_at from conversation c
+                         where c.company_id = f.company_id and c.type <> 'PRIVE' and (%s)%s
+                         order by c.last_message_at desc, c.id desc%s) c
+                      where f.person_id = :viewer and %s)
+                    """.formatted(filter, companyKeyset, limitClause, active);
+        } else {
+            participations = """
+                    (select c.id, c.last_message_at from participant p join conversation c on c.id = p.conversation_id
+                      where p.person_id = :viewer and %s
+                        and (c.type = 'PRIVE' or exists (select 1 from membership m
+                                                          where m.person_id = :viewer and m.company_id = c.company_id))
+                        and (%s)%s
+                      order by p.last_message_at desc, p.conversation_id desc%s)
+                    """.formatted(active, filter, participantKeyset, limitClause);
+            favourites = """
+                    (select c.id, c.last_message_at from favourite f
+                      join membership m on m.person_id = f.person_id and m.company_id = f.company_id
+                      cross join lateral (
+                        select c.id, c.last_message_at from conversation c
+                         where c.company_id = f.company_id and c.type = 'ENTREPRISE'
+                           and exists (select 1 from participant cp
+                                         join person cpp on cpp.id = cp.person_id and cpp.kind = 'CLIENT'
+                                         join favourite cf on cf.person_id = cp.person_id and cf.company_id = c.company_id
+                                        where cp.conversation_id = c.id)
+                           and (%s)%s
+                         order by c.last_message_at desc, c.id desc%s) c
+                      where f.person_id = :viewer and %s)
+                    """.formatted(filter, companyKeyset, limitClause, active);
+        }
+        String union = participantOnly ? participations : participations + " union " + favourites;
+        return "select id, last_message_at from (" + union + ") accessible order by last_message_at desc, id desc"
+                + limitClause;
+    }
+}

@@ -1,0 +1,82 @@
+package fr.portail.messages.conversation;
+
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.LocalPaths;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The conversation page: messages, the reply box, adding participants, marking unread. */
+@Controller
+class ConversationController {
+
+    private final ConversationService conversations;
+
+    ConversationController(ConversationService conversations) {
+        this.conversations = conversations;
+    }
+
+    @GetMapping("/conversations/{id}")
+    String show(Viewer viewer, @PathVariable UUID id, Model model) {
+        model.addAttribute("conversation", conversations.open(viewer, id));
+        return "conversation";
+    }
+
+    /** Posts a reply; with htmx, answers the updated message list without reloading the page. */
+    @PostMapping("/conversations/{id}/messages")
+    String reply(
+            Viewer viewer,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String html,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            conversations.reply(viewer, id, html);
+        } catch (InvalidInputException invalid) {
+            if (htmx == null) {
+                redirect.addFlashAttribute("replyError", "conversation.error.messageRequired");
+                return "redirect:/conversations/" + id + "#reply";
+            }
+            model.addAttribute("replyError", "conversation.error.messageRequired");
+            model.addAttribute("conversation", conversations.open(viewer, id));
+            return "conversation :: thread";
+        }
+        if (htmx == null) {
+            return "redirect:/conversations/" + id + "#reply";
+        }
+        model.addAttribute("conversation", conversations.open(viewer, id));
+        model.addAttribute("replySent", true);
+        return "conversation :: thread";
+    }
+
+    @PostMapping("/conversations/{id}/participants")
+    String addParticipants(
+            Viewer viewer,
+            @PathVariable UUID id,
+            @RequestParam(name = "userIds", required = false) List<UUID> userIds,
+            RedirectAttributes redirect) {
+        try {
+            conversations.addParticipants(viewer, id, userIds);
+            redirect.addFlashAttribute("participantsAdded", true);
+        } catch (InvalidInputException invalid) {
+            redirect.addFlashAttribute(
+                    "participantsError", invalid.problems().get(0).messageKey());
+        }
+        return "redirect:/conversations/" + id;
+    }
+
+    @PostMapping("/conversations/{id}/unread")
+    String markUnread(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
+        conversations.markUnread(viewer, id);
+        return "redirect:" + LocalPaths.orElse(back, "/");
+    }
+}

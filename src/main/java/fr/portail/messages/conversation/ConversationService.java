@@ -1,0 +1,425 @@
+package fr.portail.messages.conversation;
+
+import fr.portail.messages.directory.DirectoryService;
+import fr.portail.messages.directory.PersonKind;
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.InvalidInputException.FieldProblem;
+import fr.portail.messages.platform.NotFoundException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating conversations, posting replies, adding participants, reading, and the inbox. */
+@Service
+public class ConversationService {
+
+    static final int SUBJECT_MAX_LENGTH = 200;
+    static final int PAGE_SIZE = 25;
+    private static final int EXCERPT_LENGTH = 160;
+    private static final int UNREAD_COUNT_CAP = 100;
+
+    private final JdbcClient jdbc;
+    private final ConversationAccess access;
+    private final ParticipantEligibility eligibility;
+    private final DirectoryService directory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConversationService(
+            JdbcClient jdbc,
+            ConversationAccess access,
+            ParticipantEligibility eligibility,
+            DirectoryService directory,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.eligibility = eligibility;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a conversation with its first message. Every invalid field is reported at once and nothing is stored.
+     *
+     * @return the new conversation's id
+     */
+    @Transactional
+    public UUID create(Viewer author, NewConversation request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ConversationType type = request.type();
+        if (type == null) {
+            problems.add(FieldProblem.of("type", "conversation.error.type"));
+        }
+        UUID companyId = type != null && type.hasCompany() ? request.companyId() : null;
+        if (type != null && type.hasCompany()) {
+            if (companyId == null) {
+                problems.add(FieldProblem.of("companyId", "conversation.error.companyRequired"));
+            } else if (!directory.mayPickCompany(author, companyId)) {
+                problems.add(FieldProblem.of("companyId", "conversation.error.companyNotAllowed"));
+            }
+        }
+        Set<UUID> participants = new LinkedHashSet<>(request.participantIds());
+        participants.remove(author.id());
+        if (participants.isEmpty()) {
+            problems.add(FieldProblem.of("participantIds", "conversation.error.participantRequired"));
+        } else if (type != null && (!type.hasCompany() || (companyId != null && problems.isEmpty()))) {
+            if (!eligibility.ineligible(author, type, companyId, participants).isEmpty()) {
+                problems.add(FieldProblem.of("participantIds", "conversation.error.participantNotEligible"));
+            }
+        }
+        String subject = request.subject() == null ? "" : request.subject().strip();
+        if (subject.isEmpty()) {
+            problems.add(FieldProblem.of("subject", "conversation.error.subjectRequired"));
+        } else if (subject.codePointCount(0, subject.length()) > SUBJECT_MAX_LENGTH) {
+            problems.add(FieldProblem.of("subject", "conversation.error.subjectTooLong", SUBJECT_MAX_LENGTH));
+        }
+        RichText.Sanitized message = RichText.sanitize(request.html());
+        if (message.isEmpty()) {
+            problems.add(FieldProblem.of("html", "conversation.error.messageRequired"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        UUID conversationId = UUID.randomUUID();
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                        insert into conversation (id, type, company_id, subject, created_by, created_at, last_message_at)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(conversationId, type.name(), companyId, subject, author.id(), now, now)
+                .update();
+        List<UUID> everyone = new ArrayList<>();
+        everyone.add(author.id());
+        everyone.addAll(participants);
+        jdbc.sql("""
+                        insert into participant (conversation_id, person_id, joined_at, last_message_at)
+                        select :conversation, unnest(:people::uuid[]), :now, :now
+                        """)
+                .param("conversation", conversationId)
+                .param("people", everyone.toArray(UUID[]::new))
+                .param("now", now)
+                .update();
+        append(author, conversationId, message, now);
+        return conversationId;
+    }
+
+    /** Posts a reply; a person with access who is not a participant becomes one. */
+    @Transactional
+    public UUID reply(Viewer author, UUID conversationId, String html) {
+        access.requireAccessible(author, conversationId);
+        RichText.Sanitized message = RichText.sanitize(html);
+        if (message.isEmpty()) {
+            throw new InvalidInputException("html", "conversation.error.messageRequired");
+        }
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                        insert into participant (conversation_id, person_id, joined_at, last_message_at)
+                        values (?, ?, ?, ?) on conflict do nothing
+                        """).params(conversationId, author.id(), now, now).update();
+        return append(author, conversationId, message, now);
+    }
+
+    private UUID append(Viewer author, UUID conversationId, RichText.Sanitized message, OffsetDateTime now) {
+        UUID messageId = UUID.randomUUID();
+        int seq = jdbc.sql("""
+                        update conversation
+                           set message_count = message_count + 1, last_message_at = ?, last_message_id = ?
+                         where id = ? returning message_count
+                        """)
+                .params(now, messageId, conversationId)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("""
+                        insert into message (id, conversation_id, seq, author_id, html, plain_text, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(messageId, conversationId, seq, author.id(), message.html(), message.plainText(), now)
+                .update();
+        jdbc.sql("update participant set last_message_at = ? where conversation_id = ?")
+                .params(now, conversationId)
+                .update();
+        markReadUpTo(author.id(), conversationId, seq);
+        events.publishEvent(new MessagePosted(conversationId, messageId, author.id()));
+        return messageId;
+    }
+
+    private void markReadUpTo(UUID personId, UUID conversationId, int readCount) {
+        jdbc.sql("""
+                        insert into read_state (person_id, conversation_id, read_count) values (?, ?, ?)
+                        on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
+                        """).params(personId, conversationId, readCount).update();
+    }
+
+    /** Adds participants, eligible as if the viewer were the author. */
+    @Transactional
+    public void addParticipants(Viewer viewer, UUID conversationId, List<UUID> personIds) {
+        access.requireAccessible(viewer, conversationId);
+        var header = jdbc.sql("select type, company_id from conversation where id = ?")
+                .param(conversationId)
+                .query((rs, row) -> new Object[] {
+                    ConversationType.valueOf(rs.getString("type")), rs.getObject("company_id", UUID.class)
+                })
+                .single();
+        Set<UUID> wanted = new LinkedHashSet<>(personIds == null ? List.of() : personIds);
+        wanted.remove(viewer.id());
+        if (wanted.isEmpty()) {
+            throw new InvalidInputException("userIds", "conversation.error.participantRequired");
+        }
+        if (!eligibility
+                .ineligible(viewer, (ConversationType) header[0], (UUID) header[1], wanted)
+                .isEmpty()) {
+            throw new InvalidInputException("userIds", "conversation.error.participantNotEligible");
+        }
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                        insert into participant (conversation_id, person_id, joined_at, last_message_at)
+                        select c.id, unnest(:people::uuid[]), :now, c.last_message_at from conversation c
+                         where c.id = :conversation
+                        on conflict do nothing
+                        """)
+                .param("conversation", conversationId)
+                .param("people", wanted.toArray(UUID[]::new))
+                .param("now", now)
+                .update();
+    }
+
+    /** The people the viewer may designate for a conversation of this type and company. */
+    @Transactional(readOnly = true)
+    public List<PersonChoice> eligiblePeople(Viewer viewer, ConversationType type, UUID companyId, String query) {
+        if (type.hasCompany() && (companyId == null || !directory.mayPickCompany(viewer, companyId))) {
+            return List.of();
+        }
+        return eligibility.choices(viewer, type, type.hasCompany() ? companyId : null, query);
+    }
+
+    /** The people the viewer may add to an existing conversation it has access to. */
+    @Transactional(readOnly = true)
+    public List<PersonChoice> eligibleNewParticipants(Viewer viewer, UUID conversationId, String query) {
+        access.requireAccessible(viewer, conversationId);
+        return jdbc.sql("select type, company_id from conversation where id = ?")
+                .param(conversationId)
+                .query((rs, row) -> eligibility.choices(
+                        viewer,
+                        ConversationType.valueOf(rs.getString("type")),
+                        rs.getObject("company_id", UUID.class),
+                        query))
+                .single();
+    }
+
+    /** Opens a conversation: its header, participants and messages, and marks it read. Two SQL statements. */
+    @Transactional
+    public ConversationView open(Viewer viewer, UUID conversationId) {
+        var header = jdbc.sql("""
+                        select c.id, c.type, c.subject, c.company_id, co.name as company_name,
+                               array(select pp.id || '|' || pp.kind || '|' || pp.active || '|' || pp.name
+                                       from participant p join person pp on pp.id = p.person_id
+                                      where p.conversation_id = c.id order by p.joined_at, pp.name) as participants,
+                        """ + ConversationAccess.FACTS_COLUMNS + """
+                          from conversation c
+                          join person v on v.id = :viewer
+                          left join company co on co.id = c.company_id
+                         where c.id = :conversation
+                        """)
+                .param("viewer", viewer.id())
+                .param("conversation", conversationId)
+                .query((rs, row) -> ConversationAccess.mayAccess(ConversationAccess.readFacts(rs))
+                        ? Optional.of(new ConversationView(
+                                rs.getObject("id", UUID.class),
+                                ConversationType.valueOf(rs.getString("type")),
+                                rs.getString("subject"),
+                                company(rs),
+                                participants(rs.getArray("participants")),
+                                List.of(),
+                                rs.getBoolean("access_viewer_participant")))
+                        : Optional.<ConversationView>empty())
+                .optional()
+                .flatMap(view -> view)
+                .orElseThrow(NotFoundException::new);
+        List<ConversationView.MessageView> messages = jdbc.sql("""
+                        with mark_read as (
+                          insert into read_state (person_id, conversation_id, read_count)
+                          select :viewer, c.id, c.message_count from conversation c where c.id = :conversation
+                          on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
+                        )
+                        select m.id, m.html, m.created_at, a.id as author_id, a.name as author_name,
+                               a.kind as author_kind, a.active as author_active
+                          from message m join person a on a.id = m.author_id
+                         where m.conversation_id = :conversation
+                         order by m.seq
+                        """)
+                .param("viewer", viewer.id())
+                .param("conversation", conversationId)
+                .query((rs, row) -> new ConversationView.MessageView(
+                        rs.getObject("id", UUID.class),
+                        new PersonRef(
+                                rs.getObject("author_id", UUID.class),
+                                rs.getString("author_name"),
+                                PersonKind.valueOf(rs.getString("author_kind")),
+                                rs.getBoolean("author_active")),
+                        rs.getString("html"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+        return new ConversationView(
+                header.id(),
+                header.type(),
+                header.subject(),
+                header.company(),
+                header.participants(),
+                messages,
+                header.viewerIsParticipant());
+    }
+
+    /** Marks the conversation read for the viewer. */
+    @Transactional
+    public void markRead(Viewer viewer, UUID conversationId) {
+        access.requireAccessible(viewer, conversationId);
+        jdbc.sql("""
+                        insert into read_state (person_id, conversation_id, read_count)
+                        select ?, c.id, c.message_count from conversation c where c.id = ?
+                        on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
+                        """).params(viewer.id(), conversationId).update();
+    }
+
+    /** Marks the last message unread for the viewer. */
+    @Transactional
+    public void markUnread(Viewer viewer, UUID conversationId) {
+        access.requireAccessible(viewer, conversationId);
+        jdbc.sql("""
+                        insert into read_state (person_id, conversation_id, read_count)
+                        select ?, c.id, greatest(c.message_count - 1, 0) from conversation c where c.id = ?
+                        on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
+                        """).params(viewer.id(), conversationId).update();
+    }
+
+    /** One page of the conversations the viewer may access, newest activity first. One SQL statement. */
+    @Transactional(readOnly = true)
+    public InboxPage inbox(Viewer viewer, InboxFilter filter, String cursor) {
+        Optional<InboxCursor> position = InboxCursor.decode(cursor);
+        String accessible = ConversationAccess.accessibleConversations(
+                viewer.kind(), condition(filter), position.isPresent(), filter.participantOnly(), PAGE_SIZE + 1);
+        var statement = jdbc.sql("with page as (" + accessible + ")" + """
+                        select c.id, c.type, c.subject, c.company_id, co.name as company_name, c.last_message_at,
+                               c.message_count, coalesce(r.read_count, 0) as read_count,
+                               left(lm.plain_text, 400) as last_text, la.name as last_author,
+                               array(select pp.name from participant p join person pp on pp.id = p.person_id
+                                      where p.conversation_id = c.id order by p.joined_at, pp.name) as participant_names
+                          from page
+                          join conversation c on c.id = page.id
+                          left join company co on co.id = c.company_id
+                          left join message lm on lm.id = c.last_message_id
+                          left join person la on la.id = lm.author_id
+                          left join read_state r on r.conversation_id = c.id and r.person_id = :viewer
+                         order by c.last_message_at desc, c.id desc
+                        """).param("viewer", viewer.id());
+        statement = bindFilter(statement, filter);
+        if (position.isPresent()) {
+            statement = statement
+                    .param("cursorAt", OffsetDateTime.ofInstant(position.get().lastMessageAt(), ZoneOffset.UTC))
+                    .param("cursorId", position.get().id());
+        }
+        List<InboxPage.Item> rows = statement
+                .query((rs, row) -> new InboxPage.Item(
+                        rs.getObject("id", UUID.class),
+                        ConversationType.valueOf(rs.getString("type")),
+                        rs.getString("subject"),
+                        company(rs),
+                        strings(rs.getArray("participant_names")),
+                        rs.getString("last_author"),
+                        RichText.excerpt(
+                                rs.getString("last_text") == null ? "" : rs.getString("last_text"), EXCERPT_LENGTH),
+                        rs.getObject("last_message_at", OffsetDateTime.class).toInstant(),
+                        false,
+                        rs.getInt("message_count") > rs.getInt("read_count")))
+                .list();
+        if (rows.size() <= PAGE_SIZE) {
+            return new InboxPage(rows, null);
+        }
+        List<InboxPage.Item> page = rows.subList(0, PAGE_SIZE);
+        InboxPage.Item last = page.get(PAGE_SIZE - 1);
+        return new InboxPage(List.copyOf(page), new InboxCursor(last.lastMessageAt(), last.id()).encode());
+    }
+
+    /** How many accessible conversations have unread messages, counted up to 100. */
+    @Transactional(readOnly = true)
+    public int unreadConversations(Viewer viewer) {
+        String accessible = ConversationAccess.accessibleConversations(
+                viewer.kind(), UNREAD_CONDITION, false, false, UNREAD_COUNT_CAP);
+        return jdbc.sql("select count(*) from (" + accessible + ") unread")
+                .param("viewer", viewer.id())
+                .query(Integer.class)
+                .single();
+    }
+
+    private static final String UNREAD_CONDITION = """
+            c.message_count > coalesce((select r.read_count from read_state r
+                                         where r.person_id = :viewer and r.conversation_id = c.id), 0)""";
+
+    private static String condition(InboxFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.type() != null) {
+            conditions.add("c.type = :type");
+        }
+        if (filter.companyId() != null) {
+            conditions.add("c.company_id = :companyId");
+        }
+        if (filter.unreadOnly()) {
+            conditions.add(UNREAD_CONDITION);
+        }
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    }
+
+    private static JdbcClient.StatementSpec bindFilter(JdbcClient.StatementSpec statement, InboxFilter filter) {
+        if (filter.type() != null) {
+            statement = statement.param("type", filter.type().name());
+        }
+        if (filter.companyId() != null) {
+            statement = statement.param("companyId", filter.companyId());
+        }
+        return statement;
+    }
+
+    private static CompanyRef company(ResultSet rs) throws SQLException {
+        UUID companyId = rs.getObject("company_id", UUID.class);
+        return companyId == null ? null : new CompanyRef(companyId, rs.getString("company_name"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static List<PersonRef> participants(Array array) throws SQLException {
+        List<PersonRef> people = new ArrayList<>();
+        for (String encoded : strings(array)) {
+            String[] parts = encoded.split("\\|", 4);
+            people.add(new PersonRef(
+                    UUID.fromString(parts[0]),
+                    parts[3],
+                    PersonKind.valueOf(parts[1]),
+                    Boolean.parseBoolean(parts[2]) || "t".equals(parts[2])));
+        }
+        return people;
+    }
+
+    private OffsetDateTime now() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    }
+}

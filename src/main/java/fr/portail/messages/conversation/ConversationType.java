@@ -1,0 +1,20 @@
+package fr.portail.messages.conversation;
+
+/** The three types of conversation; the type decides who may read it (SPEC §2) and never changes. */
+public enum ConversationType {
+    /** A company's conversation, not confidential. */
+    ENTREPRISE,
+    /** A company's confidential conversation: clients see it only as participants. */
+    CONFIDENTIEL,
+    /** A private conversation between its participants, with no company. */
+    PRIVE;
+
+    public boolean hasCompany() {
+        return this != PRIVE;
+    }
+
+    /** Confidential conversations never have their text in e-mails. */
+    public boolean isConfidential() {
+        return this != ENTREPRISE;
+    }
+}

@@ -1,0 +1,19 @@
+package fr.portail.messages.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A conversation as a person with access reads it. */
+public record ConversationView(
+        UUID id,
+        ConversationType type,
+        String subject,
+        CompanyRef company,
+        List<PersonRef> participants,
+        List<MessageView> messages,
+        boolean viewerIsParticipant) {
+
+    /** One message; its HTML was sanitised when it was written. */
+    public record MessageView(UUID id, PersonRef author, String html, Instant createdAt) {}
+}

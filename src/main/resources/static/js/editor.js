@@ -1,0 +1,85 @@
+// Rich-text editors (Quill 2), Ctrl/Cmd+Enter to send, and protection against double submission.
+(function () {
+  "use strict";
+
+  function syncField(editorElement) {
+    var quill = editorElement.__quill;
+    var field = document.getElementById(editorElement.dataset.field);
+    if (quill && field) {
+      field.value = quill.getText().trim().length === 0 ? "" : quill.getSemanticHTML();
+    }
+  }
+
+  function initEditors(root) {
+    root.querySelectorAll("[data-editor]").forEach(function (element) {
+      if (element.__quill) {
+        return;
+      }
+      var quill = new Quill(element, {
+        theme: "snow",
+        placeholder: element.dataset.placeholder || "",
+        modules: { toolbar: element.dataset.toolbar }
+      });
+      element.__quill = quill;
+      quill.on("text-change", function () { syncField(element); });
+      syncField(element);
+    });
+  }
+
+  function syncAll(form) {
+    form.querySelectorAll("[data-editor]").forEach(syncField);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) {
+      return;
+    }
+    var form = event.target.closest && event.target.closest("form[data-shortcut-submit]");
+    if (!form) {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    syncAll(form);
+    form.requestSubmit();
+  }, true);
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches("form[data-shortcut-submit]")) {
+      return;
+    }
+    syncAll(form);
+    if (form.hasAttribute("hx-post")) {
+      return; // htmx sends it and disables the button while the request runs (hx-disabled-elt).
+    }
+    if (form.dataset.submitting === "true") {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.submitting = "true";
+    var button = form.querySelector("[data-send-button]");
+    if (button) {
+      button.querySelector(".spinner-border") && button.querySelector(".spinner-border").classList.remove("d-none");
+      window.setTimeout(function () { button.disabled = true; }, 0);
+    }
+  });
+
+  // A page restored from the back/forward cache must be usable again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-submitting]").forEach(function (form) {
+      delete form.dataset.submitting;
+      var button = form.querySelector("[data-send-button]");
+      if (button) {
+        button.disabled = false;
+      }
+    });
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    initEditors(document);
+    if (window.htmx) {
+      window.htmx.onLoad(function (content) { initEditors(content); });
+    }
+  });
+})();
