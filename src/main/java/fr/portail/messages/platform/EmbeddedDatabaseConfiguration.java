@@ -16,13 +16,23 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
 class EmbeddedDatabaseConfiguration {
 
+    /** One throw-away data directory per JVM, shared by every context that asks for an ephemeral database. */
+    private static Path ephemeralDirectory;
+
     @Bean
     EmbeddedPostgresServer embeddedPostgresServer(MessagesProperties properties) throws java.io.IOException {
         var settings = properties.embeddedDatabase();
         Path dataDir = settings.ephemeral()
-                ? Files.createTempDirectory("messages-pg-")
+                ? ephemeralDirectory()
                 : properties.dataDir().resolve("postgres");
         return EmbeddedPostgresServer.acquire(dataDir, settings.ephemeral());
+    }
+
+    private static synchronized Path ephemeralDirectory() throws java.io.IOException {
+        if (ephemeralDirectory == null) {
+            ephemeralDirectory = Files.createTempDirectory("messages-pg-");
+        }
+        return ephemeralDirectory;
     }
 
     /** Depends on the server, so Spring closes the pool before the server stops. */
