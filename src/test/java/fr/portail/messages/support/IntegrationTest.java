@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port and a throw-away embedded PostgreSQL. Every class with this annotation shares
@@ -19,4 +20,5 @@ import org.springframework.boot.test.context.SpringBootTest;
             "messages.demo-data=false",
             "messages.embedded-smtp.port=0"
         })
+@Import(SqlStatementCounter.class)
 public @interface IntegrationTest {}

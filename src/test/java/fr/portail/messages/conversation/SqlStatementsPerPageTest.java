@@ -1,0 +1,90 @@
+package fr.portail.messages.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.portail.messages.directory.DirectoryImporter;
+import fr.portail.messages.directory.DirectoryService;
+import fr.portail.messages.directory.InvitationService;
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.support.IntegrationTest;
+import fr.portail.messages.support.SqlStatementCounter;
+import fr.portail.messages.support.TestFirm;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The inbox and the conversation page take the same small number of SQL statements whatever their size (no N+1). */
+@IntegrationTest
+class SqlStatementsPerPageTest {
+
+    @Autowired
+    DirectoryImporter importer;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Test
+    void inboxPageTakesOneStatementWhateverTheNumberOfRows() {
+        TestFirm firm = new TestFirm()
+                .company("dup")
+                .collaborator("alice", "dup")
+                .collaborator("bruno")
+                .client("paul", List.of("dup"), List.of("dup"))
+                .create(importer, invitations, directory);
+        Viewer alice = firm.viewer("alice");
+        Viewer bruno = firm.viewer("bruno");
+        create(firm, "paul", 2);
+        int few = SqlStatementCounter.count(() -> conversations.inbox(alice, InboxFilter.none(), null))
+                .statements();
+        create(firm, "paul", 30);
+        var full = SqlStatementCounter.count(() -> conversations.inbox(alice, InboxFilter.none(), null));
+        assertThat(full.result().items()).hasSize(ConversationService.PAGE_SIZE);
+        assertThat(full.statements()).isEqualTo(few).isEqualTo(1);
+        var second = SqlStatementCounter.count(() ->
+                conversations.inbox(alice, InboxFilter.none(), full.result().nextCursor()));
+        assertThat(second.result().items()).hasSize(7);
+        assertThat(second.statements()).isEqualTo(1);
+        assertThat(SqlStatementCounter.count(() -> conversations.inbox(bruno, InboxFilter.none(), null))
+                        .statements())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void conversationPageTakesTwoStatementsWhateverTheNumberOfMessages() {
+        TestFirm firm = new TestFirm()
+                .company("dup")
+                .collaborator("alice", "dup")
+                .client("paul", List.of("dup"), List.of("dup"))
+                .create(importer, invitations, directory);
+        UUID conversation = create(firm, "paul", 1).get(0);
+        Viewer alice = firm.viewer("alice");
+        int one = SqlStatementCounter.count(() -> conversations.open(alice, conversation))
+                .statements();
+        for (int i = 0; i < 20; i++) {
+            conversations.reply(firm.viewer("paul"), conversation, "<p>Reply " + i + "</p>");
+        }
+        var many = SqlStatementCounter.count(() -> conversations.open(alice, conversation));
+        assertThat(many.result().messages()).hasSize(21);
+        assertThat(many.statements()).isEqualTo(one).isEqualTo(2);
+    }
+
+    private List<UUID> create(TestFirm firm, String author, int count) {
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> conversations.create(
+                        firm.viewer(author),
+                        new NewConversation(
+                                ConversationType.ENTREPRISE,
+                                firm.companyId("dup"),
+                                List.of(firm.id("alice")),
+                                "Subject " + i,
+                                "<p>Message " + i + "</p>")))
+                .toList();
+    }
+}
