@@ -77,11 +77,14 @@ final class RichText {
         return out.toString();
     }
 
-    /** The first characters of a plain text, on one line. */
+    /** The first words of a plain text, on one line, at most {@code maxLength} characters. */
     static String excerpt(String plainText, int maxLength) {
         String oneLine = plainText.replace('\n', ' ').strip();
-        return oneLine.length() <= maxLength
-                ? oneLine
-                : oneLine.substring(0, maxLength - 1).stripTrailing() + "…";
+        if (oneLine.length() <= maxLength) {
+            return oneLine;
+        }
+        String cut = oneLine.substring(0, maxLength - 1);
+        int lastSpace = cut.lastIndexOf(' ');
+        return (lastSpace > maxLength / 2 ? cut.substring(0, lastSpace) : cut).stripTrailing() + "…";
     }
 }
