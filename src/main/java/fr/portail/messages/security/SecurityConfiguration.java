@@ -24,6 +24,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -134,6 +135,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -141,6 +143,16 @@ class SecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
+    }
+
+    /**
+     * Remembers the page an anonymous visitor asked for (a link from an e-mail) and sends them back to it, with its
+     * own URL (no "?continue" marker) once signed in.
+     */
+    private static HttpSessionRequestCache landingPageAfterSignIn() {
+        var cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     /** Signed in and still active: the viewer filter has found the person in the directory. */

@@ -1,0 +1,97 @@
+package fr.portail.messages.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import fr.portail.messages.support.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Three demo people sign in: each inbox shows exactly what SPEC §2 grants, and a forbidden URL is "not found". */
+@DemoJourney
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoInboxBrowserTest {
+
+    static final String PASSWORD = "Messages-Demo-2026";
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    void close() {
+        browser.close();
+    }
+
+    private Page signedIn(String email) {
+        Page page = browser.newSession("http://localhost:" + port);
+        Browser.signIn(page, email, PASSWORD);
+        return page;
+    }
+
+    @Test
+    void collaboratorSeesTheConversationsOfHerFavouriteCompaniesAndHerOwn() {
+        Page alice = signedIn("alice.martin@cabinet.example");
+        var subjects = alice.locator("[data-testid=inbox-subject]");
+        assertThat(subjects).containsText(new String[] {
+            "Question TVA sur les réparations",
+            "Rémunération du gérant",
+            "Point interne : dossier Dupont",
+            "Bilan 2025 : pièces à fournir"
+        });
+        Browser.screenshot(alice, "inbox-alice-collaborator");
+    }
+
+    @Test
+    void clientSeesTheEnterpriseConversationOfAStarringParticipantButNotTheConfidentialOrInternalOnes() {
+        Page marie = signedIn("marie.dupont@dupont.example");
+        var subjects = marie.locator("[data-testid=inbox-subject]");
+        assertThat(subjects)
+                .containsText(new String[] {"Organisation des congés d'été", "Bilan 2025 : pièces à fournir"});
+        assertThat(subjects).hasCount(2);
+        Browser.screenshot(marie, "inbox-marie-client");
+    }
+
+    @Test
+    void clientWithoutFavouriteNorParticipationSeesAnEmptyInboxAndForbiddenConversationsAreNotFound() {
+        Page paul = signedIn("paul.dupont@dupont.example");
+        paul.locator("[data-testid=inbox-row]", new Page.LocatorOptions().setHasText("Rémunération du gérant"))
+                .click();
+        String confidentialUrl = paul.url();
+        assertThat(paul.locator("[data-testid=conversation-subject]")).hasText("Rémunération du gérant");
+
+        Page luc = signedIn("luc.petit@dupont.example");
+        assertThat(luc.locator("[data-testid=inbox-empty]")).isVisible();
+        Browser.screenshot(luc, "inbox-luc-empty");
+        var response = luc.navigate(confidentialUrl);
+        org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(404);
+        assertThat(luc.locator("[data-testid=error-404]")).isVisible();
+        Browser.screenshot(luc, "conversation-forbidden-404");
+    }
+
+    @Test
+    void anonymousVisitorOfAConversationLinkSignsInAndLandsOnTheConversation() {
+        Page paul = signedIn("paul.dupont@dupont.example");
+        paul.locator("[data-testid=inbox-row]", new Page.LocatorOptions().setHasText("Bilan 2025"))
+                .click();
+        String url = paul.url();
+
+        Page visitor = browser.newSession("http://localhost:" + port);
+        visitor.navigate(url);
+        assertThat(visitor).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        visitor.fill("#username", "marie.dupont@dupont.example");
+        visitor.fill("#password", PASSWORD);
+        visitor.click("button[type=submit]");
+        assertThat(visitor).hasURL(url);
+        assertThat(visitor.locator("[data-testid=conversation-subject]")).hasText("Bilan 2025 : pièces à fournir");
+    }
+}
