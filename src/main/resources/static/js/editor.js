@@ -2,11 +2,35 @@
 (function () {
   "use strict";
 
+  // Quill keeps every list as <ol> with data-list="bullet|ordered"; the server keeps <ul>/<ol> only.
+  function semanticHtml(quill) {
+    var root = quill.root.cloneNode(true);
+    root.querySelectorAll(".ql-ui").forEach(function (element) { element.remove(); });
+    root.querySelectorAll("ol").forEach(function (list) {
+      var fragment = document.createDocumentFragment();
+      var current = null;
+      var currentTag = null;
+      Array.prototype.slice.call(list.children).forEach(function (item) {
+        var tag = item.getAttribute("data-list") === "bullet" ? "ul" : "ol";
+        if (tag !== currentTag) {
+          current = document.createElement(tag);
+          fragment.appendChild(current);
+          currentTag = tag;
+        }
+        item.removeAttribute("data-list");
+        current.appendChild(item);
+      });
+      list.replaceWith(fragment);
+    });
+    return root.innerHTML;
+  }
+
   function syncField(editorElement) {
     var quill = editorElement.__quill;
     var field = document.getElementById(editorElement.dataset.field);
     if (quill && field) {
-      field.value = quill.getText().trim().length === 0 ? "" : quill.getSemanticHTML();
+      quill.update("user"); // take in what was typed but not yet observed
+      field.value = quill.getText().trim().length === 0 ? "" : semanticHtml(quill);
     }
   }
 

@@ -24,6 +24,10 @@
       placeholder: select.dataset.placeholder,
       closeAfterSelect: true,
       shouldLoad: function (query) { return query.length > 0; },
+      // No debounce: a delayed search that fires after the person picked an option would reopen the
+      // dropdown and steal the focus from the field they moved on to.
+      loadThrottle: null,
+      refreshThrottle: 0,
       load: function (query, callback) {
         getJson(select.dataset.source + "?q=" + encodeURIComponent(query)).then(callback).catch(function () { callback(); });
       },
@@ -58,8 +62,13 @@
       searchField: ["name"],
       plugins: ["remove_button"],
       maxOptions: 50,
+      closeAfterSelect: true,
       placeholder: select.dataset.placeholder,
       shouldLoad: function (query) { return query.length > 0; },
+      // No debounce: a delayed search that fires after the person picked an option would reopen the
+      // dropdown and steal the focus from the field they moved on to.
+      loadThrottle: null,
+      refreshThrottle: 0,
       load: function (query, callback) {
         var url = sourceUrl();
         if (!url) { callback(); return; }
@@ -119,6 +128,10 @@
       });
     }
 
+    var initial = currentType();
+    if (initial) {
+      companyField.classList.toggle("d-none", initial.dataset.hasCompany !== "true");
+    }
     form.querySelectorAll("input[name=type]").forEach(function (radio) {
       radio.addEventListener("change", function () {
         var needsCompany = radio.dataset.hasCompany === "true";
