@@ -42,6 +42,7 @@
       var quill = new Quill(element, {
         theme: "snow",
         placeholder: element.dataset.placeholder || "",
+        formats: ["bold", "italic", "underline", "strike", "list", "link", "blockquote"],
         modules: { toolbar: element.dataset.toolbar }
       });
       element.__quill = quill;

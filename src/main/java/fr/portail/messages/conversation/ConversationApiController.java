@@ -1,7 +1,11 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.Viewer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The conversation calls of the JSON API (SPEC §8), served by the same services and policy as the pages. */
 @RestController
@@ -19,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ConversationApiController {
 
     private final ConversationService conversations;
+    private final AttachmentService attachments;
 
-    ConversationApiController(ConversationService conversations) {
+    ConversationApiController(ConversationService conversations, AttachmentService attachments) {
         this.conversations = conversations;
+        this.attachments = attachments;
     }
 
     @GetMapping("/conversations")
@@ -41,18 +48,81 @@ class ConversationApiController {
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + id)).body(conversations.open(viewer, id));
     }
 
+    /** The same creation with the files in the request itself (multipart). */
+    @PostMapping(value = "/conversations", consumes = "multipart/form-data")
+    ResponseEntity<ConversationView> createWithFiles(
+            Viewer viewer,
+            @RequestParam(required = false) ConversationType type,
+            @RequestParam(required = false) UUID companyId,
+            @RequestParam(required = false) List<UUID> participantIds,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String html,
+            @RequestParam(required = false) List<MultipartFile> files)
+            throws IOException {
+        List<UUID> uploaded = upload(viewer, files);
+        try {
+            UUID id = conversations.create(
+                    viewer, new NewConversation(type, companyId, participantIds, subject, html, uploaded));
+            return ResponseEntity.created(URI.create("/api/v1/conversations/" + id))
+                    .body(conversations.open(viewer, id));
+        } catch (RuntimeException refused) {
+            attachments.discard(viewer.id(), uploaded);
+            throw refused;
+        }
+    }
+
+    /** Streams each file into the storage as a pending upload of the caller; all or nothing. */
+    private List<UUID> upload(Viewer viewer, List<MultipartFile> files) throws IOException {
+        List<UUID> uploaded = new ArrayList<>();
+        try {
+            for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+                try (InputStream content = file.getInputStream()) {
+                    uploaded.add(attachments
+                            .upload(viewer.id(), file.getOriginalFilename(), file.getContentType(), content)
+                            .id());
+                }
+            }
+        } catch (IOException | RuntimeException failed) {
+            attachments.discard(viewer.id(), uploaded);
+            throw failed;
+        }
+        return uploaded;
+    }
+
     @GetMapping("/conversations/{id}")
     ConversationView conversation(Viewer viewer, @PathVariable UUID id) {
         return conversations.open(viewer, id);
     }
 
-    /** A reply: {@code {"html": "…"}}. */
-    record ReplyRequest(String html) {}
+    /** A reply: {@code {"html": "…", "attachmentIds": [...]}}, the files uploaded beforehand. */
+    record ReplyRequest(String html, List<UUID> attachmentIds) {}
 
     @PostMapping(value = "/conversations/{id}/messages", consumes = "application/json")
     ResponseEntity<ConversationView.MessageView> reply(
             Viewer viewer, @PathVariable UUID id, @RequestBody ReplyRequest request) {
-        UUID messageId = conversations.reply(viewer, id, request.html());
+        UUID messageId = conversations.reply(
+                viewer, id, request.html(), request.attachmentIds() == null ? List.of() : request.attachmentIds());
+        return replied(viewer, id, messageId);
+    }
+
+    /** A reply with its files in the request (multipart {@code html} and {@code files}). */
+    @PostMapping(value = "/conversations/{id}/messages", consumes = "multipart/form-data")
+    ResponseEntity<ConversationView.MessageView> replyWithFiles(
+            Viewer viewer,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String html,
+            @RequestParam(required = false) List<MultipartFile> files)
+            throws IOException {
+        List<UUID> uploaded = upload(viewer, files);
+        try {
+            return replied(viewer, id, conversations.reply(viewer, id, html, uploaded));
+        } catch (RuntimeException refused) {
+            attachments.discard(viewer.id(), uploaded);
+            throw refused;
+        }
+    }
+
+    private ResponseEntity<ConversationView.MessageView> replied(Viewer viewer, UUID id, UUID messageId) {
         ConversationView.MessageView message = conversations.open(viewer, id).messages().stream()
                 .filter(candidate -> candidate.id().equals(messageId))
                 .findFirst()

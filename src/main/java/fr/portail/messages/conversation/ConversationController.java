@@ -36,11 +36,12 @@ class ConversationController {
             Viewer viewer,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String html,
+            @RequestParam(name = "attachmentIds", required = false) List<UUID> attachmentIds,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model,
             RedirectAttributes redirect) {
         try {
-            conversations.reply(viewer, id, html);
+            conversations.reply(viewer, id, html, attachmentIds == null ? List.of() : attachmentIds);
         } catch (InvalidInputException invalid) {
             if (htmx == null) {
                 redirect.addFlashAttribute("replyError", "conversation.error.messageRequired");

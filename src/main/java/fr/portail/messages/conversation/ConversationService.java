@@ -1,5 +1,7 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.attachment.AttachmentInfo;
+import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
@@ -38,6 +40,7 @@ public class ConversationService {
     private final ConversationAccess access;
     private final ParticipantEligibility eligibility;
     private final DirectoryService directory;
+    private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -46,12 +49,14 @@ public class ConversationService {
             ConversationAccess access,
             ParticipantEligibility eligibility,
             DirectoryService directory,
+            AttachmentService attachments,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.eligibility = eligibility;
         this.directory = directory;
+        this.attachments = attachments;
         this.events = events;
         this.clock = clock;
     }
@@ -92,7 +97,7 @@ public class ConversationService {
             problems.add(FieldProblem.of("subject", "conversation.error.subjectTooLong", SUBJECT_MAX_LENGTH));
         }
         RichText.Sanitized message = RichText.sanitize(request.html());
-        if (message.isEmpty()) {
+        if (message.isEmpty() && request.attachmentIds().isEmpty()) {
             problems.add(FieldProblem.of("html", "conversation.error.messageRequired"));
         }
         if (!problems.isEmpty()) {
@@ -117,16 +122,25 @@ public class ConversationService {
                 .param("people", everyone.toArray(UUID[]::new))
                 .param("now", now)
                 .update();
-        append(author, conversationId, message, now);
+        append(author, conversationId, message, request.attachmentIds(), now);
         return conversationId;
     }
 
-    /** Posts a reply; a person with access who is not a participant becomes one. */
+    /** Posts a reply without attachments. */
     @Transactional
     public UUID reply(Viewer author, UUID conversationId, String html) {
+        return reply(author, conversationId, html, List.of());
+    }
+
+    /**
+     * Posts a reply with the files the author uploaded; a person with access who is not a participant becomes one. A
+     * message needs text or at least one file.
+     */
+    @Transactional
+    public UUID reply(Viewer author, UUID conversationId, String html, List<UUID> attachmentIds) {
         access.requireAccessible(author, conversationId);
         RichText.Sanitized message = RichText.sanitize(html);
-        if (message.isEmpty()) {
+        if (message.isEmpty() && attachmentIds.isEmpty()) {
             throw new InvalidInputException("html", "conversation.error.messageRequired");
         }
         OffsetDateTime now = now();
@@ -134,10 +148,15 @@ public class ConversationService {
                         insert into participant (conversation_id, person_id, joined_at, last_message_at)
                         values (?, ?, ?, ?) on conflict do nothing
                         """).params(conversationId, author.id(), now, now).update();
-        return append(author, conversationId, message, now);
+        return append(author, conversationId, message, attachmentIds, now);
     }
 
-    private UUID append(Viewer author, UUID conversationId, RichText.Sanitized message, OffsetDateTime now) {
+    private UUID append(
+            Viewer author,
+            UUID conversationId,
+            RichText.Sanitized message,
+            List<UUID> attachmentIds,
+            OffsetDateTime now) {
         UUID messageId = UUID.randomUUID();
         int seq = jdbc.sql("""
                         update conversation
@@ -153,6 +172,12 @@ public class ConversationService {
                         """)
                 .params(messageId, conversationId, seq, author.id(), message.html(), message.plainText(), now)
                 .update();
+        int files = attachments.claim(author.id(), attachmentIds, conversationId, messageId);
+        if (files > 0) {
+            jdbc.sql("update conversation set attachment_count = attachment_count + ? where id = ?")
+                    .params(files, conversationId)
+                    .update();
+        }
         jdbc.sql("update participant set last_message_at = ? where conversation_id = ?")
                 .params(now, conversationId)
                 .update();
@@ -260,7 +285,10 @@ public class ConversationService {
                           on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
                         )
                         select m.id, m.html, m.created_at, a.id as author_id, a.name as author_name,
-                               a.kind as author_kind, a.active as author_active
+                               a.kind as author_kind, a.active as author_active,
+                               array(select f.id || '|' || f.size || '|' || f.content_type || '|' || f.name
+                                       from attachment f where f.message_id = m.id
+                                      order by f.created_at, f.id) as files
                           from message m join person a on a.id = m.author_id
                          where m.conversation_id = :conversation
                          order by m.seq
@@ -275,7 +303,8 @@ public class ConversationService {
                                 PersonKind.valueOf(rs.getString("author_kind")),
                                 rs.getBoolean("author_active")),
                         rs.getString("html"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        files(rs.getArray("files"))))
                 .list();
         return new ConversationView(
                 header.id(),
@@ -317,7 +346,7 @@ public class ConversationService {
                 viewer.kind(), condition(filter), position.isPresent(), filter.participantOnly(), PAGE_SIZE + 1);
         var statement = jdbc.sql("with page as (" + accessible + ")" + """
                         select c.id, c.type, c.subject, c.company_id, co.name as company_name, c.last_message_at,
-                               c.message_count, coalesce(r.read_count, 0) as read_count,
+                               c.message_count, c.attachment_count, coalesce(r.read_count, 0) as read_count,
                                left(lm.plain_text, 400) as last_text, la.name as last_author,
                                array(select pp.name from participant p join person pp on pp.id = p.person_id
                                       where p.conversation_id = c.id order by p.joined_at, pp.name) as participant_names
@@ -346,7 +375,7 @@ public class ConversationService {
                         RichText.excerpt(
                                 rs.getString("last_text") == null ? "" : rs.getString("last_text"), EXCERPT_LENGTH),
                         rs.getObject("last_message_at", OffsetDateTime.class).toInstant(),
-                        false,
+                        rs.getInt("attachment_count") > 0,
                         rs.getInt("message_count") > rs.getInt("read_count")))
                 .list();
         if (rows.size() <= PAGE_SIZE) {
@@ -403,6 +432,15 @@ public class ConversationService {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static List<AttachmentInfo> files(Array array) throws SQLException {
+        List<AttachmentInfo> files = new ArrayList<>();
+        for (String encoded : strings(array)) {
+            String[] parts = encoded.split("\\|", 4);
+            files.add(new AttachmentInfo(UUID.fromString(parts[0]), parts[3], Long.parseLong(parts[1]), parts[2]));
+        }
+        return files;
     }
 
     private static List<PersonRef> participants(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.attachment.AttachmentInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,5 +16,6 @@ public record ConversationView(
         boolean viewerIsParticipant) {
 
     /** One message; its HTML was sanitised when it was written. */
-    public record MessageView(UUID id, PersonRef author, String html, Instant createdAt) {}
+    public record MessageView(
+            UUID id, PersonRef author, String html, Instant createdAt, List<AttachmentInfo> attachments) {}
 }

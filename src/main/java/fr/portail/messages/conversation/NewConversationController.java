@@ -1,5 +1,6 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
@@ -20,25 +21,34 @@ class NewConversationController {
 
     private final ConversationService conversations;
     private final DirectoryService directory;
+    private final AttachmentService attachments;
 
-    NewConversationController(ConversationService conversations, DirectoryService directory) {
+    NewConversationController(
+            ConversationService conversations, DirectoryService directory, AttachmentService attachments) {
         this.conversations = conversations;
         this.directory = directory;
+        this.attachments = attachments;
     }
 
     /** The fields of the form, bound as they come; the service validates them. */
     record NewConversationForm(
-            ConversationType type, UUID companyId, List<UUID> participantIds, String subject, String html) {
+            ConversationType type,
+            UUID companyId,
+            List<UUID> participantIds,
+            String subject,
+            String html,
+            List<UUID> attachmentIds) {
 
         NewConversationForm {
             type = type == null ? ConversationType.ENTREPRISE : type;
             participantIds = participantIds == null ? List.of() : participantIds;
+            attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
         }
     }
 
     @GetMapping("/conversations/nouvelle")
     String form(Viewer viewer, Model model) {
-        var form = new NewConversationForm(ConversationType.ENTREPRISE, null, List.of(), "", "");
+        var form = new NewConversationForm(ConversationType.ENTREPRISE, null, List.of(), "", "", List.of());
         return render(viewer, form, new BeanPropertyBindingResult(form, "form"), model);
     }
 
@@ -52,7 +62,12 @@ class NewConversationController {
             UUID id = conversations.create(
                     viewer,
                     new NewConversation(
-                            form.type(), form.companyId(), form.participantIds(), form.subject(), form.html()));
+                            form.type(),
+                            form.companyId(),
+                            form.participantIds(),
+                            form.subject(),
+                            form.html(),
+                            form.attachmentIds()));
             return "redirect:/conversations/" + id;
         } catch (InvalidInputException invalid) {
             invalid.problems()
@@ -68,6 +83,7 @@ class NewConversationController {
     private String render(Viewer viewer, NewConversationForm form, BindingResult errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("safeHtml", RichText.sanitize(form.html()).html());
+        model.addAttribute("pendingFiles", attachments.pending(viewer.id(), form.attachmentIds()));
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
         model.addAttribute("types", ConversationType.values());
         model.addAttribute("companies", directory.pickableCompanies(viewer, ""));

@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -23,6 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
  * problem for the API, with a message in the caller's language.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
     private final MessageSource messages;
@@ -62,6 +66,24 @@ class ErrorHandling {
         page.addObject("viewer", CurrentViewer.of(request).orElse(null));
         page.addObject("errors", errors);
         page.setStatus(HttpStatus.BAD_REQUEST);
+        return page;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(HttpServletRequest request) {
+        if (isApi(request)) {
+            return problem(request, HttpStatus.CONTENT_TOO_LARGE, "error.payloadTooLarge", List.of());
+        }
+        var page = new ModelAndView("error/400");
+        page.addObject("viewer", CurrentViewer.of(request).orElse(null));
+        page.addObject(
+                "errors",
+                List.of(Map.of(
+                        "field",
+                        "files",
+                        "message",
+                        messages.getMessage("error.payloadTooLarge", null, locales.resolveLocale(request)))));
+        page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
         return page;
     }
 

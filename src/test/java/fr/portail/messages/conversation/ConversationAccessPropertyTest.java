@@ -49,6 +49,7 @@ class ConversationAccessPropertyTest {
                         "messages.embedded-database.database-name=policy_property",
                         "messages.demo-data=false",
                         "messages.embedded-smtp.port=0",
+                        "messages.data-dir=target/test-data",
                         "spring.main.banner-mode=off")
                 .run();
         jdbc = context.getBean(JdbcClient.class);

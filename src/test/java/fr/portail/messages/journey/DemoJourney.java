@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "messages.embedded-database.ephemeral=true",
             "messages.embedded-database.database-name=demo_journeys",
             "messages.demo-data=true",
-            "messages.embedded-smtp.port=0"
+            "messages.embedded-smtp.port=0",
+            "messages.data-dir=target/test-data"
         })
 @interface DemoJourney {}

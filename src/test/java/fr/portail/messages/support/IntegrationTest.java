@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
         properties = {
             "messages.embedded-database.ephemeral=true",
             "messages.demo-data=false",
-            "messages.embedded-smtp.port=0"
+            "messages.embedded-smtp.port=0",
+            "messages.data-dir=target/test-data"
         })
 @Import(SqlStatementCounter.class)
 public @interface IntegrationTest {}
