@@ -65,7 +65,7 @@
       var progress = document.createElement("progress");
       progress.max = 100;
       progress.value = 0;
-      progress.setAttribute("aria-label", wrapper.dataset.uploading + " " + file.name);
+      progress.setAttribute("aria-label", wrapper.dataset.uploadingLabel + " " + file.name);
       var xhr = new XMLHttpRequest();
       chip.appendChild(document.createTextNode(""));
       chip.insertAdjacentHTML("afterbegin", "<i class=\"bi bi-file-earmark\" aria-hidden=\"true\"></i>");

@@ -1,5 +1,6 @@
 package fr.portail.messages.web;
 
+import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.security.CurrentViewer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,12 @@ class LayoutAdvice {
     @ModelAttribute("viewer")
     Viewer viewer(HttpServletRequest request) {
         return CurrentViewer.of(request).orElse(null);
+    }
+
+    /** The largest attachment, so that browsers refuse bigger files before uploading them. */
+    @ModelAttribute("maxAttachmentBytes")
+    long maxAttachmentBytes() {
+        return AttachmentService.MAX_FILE_BYTES;
     }
 
     @ModelAttribute("currentPath")
