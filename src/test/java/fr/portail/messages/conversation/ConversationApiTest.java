@@ -130,7 +130,8 @@ class ConversationApiTest {
                 .get("/api/v1/people?type=ENTREPRISE&companyId=" + firm.companyId("gar"))
                 .json();
         assertThat(other).isEmpty();
-        JsonNode privateOnes = as("paul").get("/api/v1/people?type=PRIVE").json();
+        JsonNode privateOnes =
+                as("paul").get("/api/v1/people?type=PRIVE&q=" + firm.suffix()).json();
         List<String> privateNames = new ArrayList<>();
         privateOnes.forEach(p -> privateNames.add(p.get("name").asString()));
         assertThat(privateNames).contains(firm.name("marie")).doesNotContain(firm.name("sophie"));

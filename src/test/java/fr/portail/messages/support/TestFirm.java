@@ -97,6 +97,11 @@ public final class TestFirm {
         return companyIds.get(externalId(key));
     }
 
+    /** The random part of every name, e-mail and external id of this firm (to search for its people only). */
+    public String suffix() {
+        return suffix;
+    }
+
     public String email(String key) {
         return key + "." + suffix + "@test.example";
     }
