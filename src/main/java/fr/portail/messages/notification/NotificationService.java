@@ -29,10 +29,18 @@ public class NotificationService {
     private final ConversationAccess access;
     private final Clock clock;
 
-    NotificationService(JdbcClient jdbc, ConversationAccess access, Clock clock) {
+    private final NotificationProperties properties;
+
+    NotificationService(JdbcClient jdbc, ConversationAccess access, NotificationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /** How often an open page refreshes the bell, for its {@code hx-trigger}. */
+    public String bellRefreshTrigger() {
+        return "every " + Math.max(1, properties.bellRefresh().toSeconds()) + "s";
     }
 
     /** How many notifications the viewer has not read, up to {@value #UNREAD_COUNT_CAP}. */
