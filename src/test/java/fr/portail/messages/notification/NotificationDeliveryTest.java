@@ -159,6 +159,8 @@ class NotificationDeliveryTest {
         awaitMails(world.bob, 1);
         awaitMails(world.claire, 1);
         MimeMessage mail = toPaul.get(0);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screenshots", "mail.html"), html(mail));
         assertThat(mail.getSubject()).isEqualTo("[Messages] Boulangerie Dupont — Bilan 2025");
         assertThat(mail.getFrom()[0].toString())
                 .contains("Alice Martin (Messages)")
