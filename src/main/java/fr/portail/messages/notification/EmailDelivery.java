@@ -91,6 +91,7 @@ class EmailDelivery implements SmartLifecycle {
         running = true;
         long interval = properties.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::roundSafely, interval, interval, TimeUnit.MILLISECONDS);
+        executor.execute(composer::warmUp);
         executor.execute(this::roundSafely);
     }
 

@@ -58,6 +58,29 @@ class NewMessageMailComposer {
         return resolver;
     }
 
+    /**
+     * Renders a sample e-mail without sending it: the first rendering parses the templates and loads the mail classes,
+     * which on a cold JVM takes seconds that the first real notification should not wait for.
+     */
+    void warmUp() {
+        try {
+            compose(new NewMessageMail(
+                            java.util.UUID.randomUUID(),
+                            "warm-up@example.invalid",
+                            "Warm-up",
+                            java.util.Locale.FRENCH,
+                            "Warm-up",
+                            fr.portail.messages.conversation.ConversationType.ENTREPRISE,
+                            "Warm-up",
+                            "Warm-up",
+                            java.util.UUID.randomUUID(),
+                            "Warm-up"))
+                    .saveChanges();
+        } catch (MessagingException | RuntimeException e) {
+            // Only a head start: a real failure shows on the first real e-mail.
+        }
+    }
+
     MimeMessage compose(NewMessageMail mail) throws MessagingException {
         Session session = mailSender.createMimeMessage().getSession();
         MimeMessage mime = new StableIdMimeMessage(session, messageId(mail));

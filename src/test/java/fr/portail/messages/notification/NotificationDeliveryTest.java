@@ -184,9 +184,11 @@ class NotificationDeliveryTest {
         assertThat(notifications.unreadCount(world.alice)).isZero();
         assertThat(notifications.unreadCount(world.diane)).isZero();
 
+        posted = System.nanoTime();
         conversations.reply(world.paul, conversation, "<p>Merci, je regarde.</p>");
 
         awaitMails(world.alice, 1);
+        log.info("Posted reply to e-mail in GreenMail: {} ms", (System.nanoTime() - posted) / 1_000_000);
         awaitMails(world.bob, 2);
         awaitMails(world.claire, 2);
         assertThat(notificationMails(world.paul)).hasSize(1);

@@ -24,7 +24,6 @@ import fr.portail.messages.security.AccessTokens;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +117,7 @@ class NotificationPagesTest {
     }
 
     @Test
-    void opening_aConversationWithoutAccessMarksNothingAndAnswersNotFound() throws Exception {
+    void aConversationWithoutAccessAnswersNotFoundAndCannotBeMuted() throws Exception {
         UUID conversation = conversations.create(world.alice, entreprise("Interne", world.paul));
         Cookie claire = login(world.claire);
 
@@ -254,9 +253,5 @@ class NotificationPagesTest {
                 .filter(cookie -> cookie.getName().toUpperCase(Locale.ROOT).contains("SESSION"))
                 .reduce((first, last) -> last)
                 .orElseThrow();
-    }
-
-    static List<String> properties() {
-        return PROPERTIES.lines().toList();
     }
 }
