@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,10 +69,36 @@ public class EmbeddedMailServer implements AutoCloseable {
                     addresses(message.getAllRecipients()),
                     message.getSubject(),
                     receivedAt,
-                    GreenMailUtil.getBody(message));
+                    GreenMailUtil.getBody(message),
+                    plainText(message));
         } catch (MessagingException e) {
             throw new IllegalStateException("Unreadable caught e-mail", e);
         }
+    }
+
+    /** The decoded plain-text part, so that a reader sees text and working links rather than quoted-printable. */
+    private static String plainText(MimeMessage message) throws MessagingException {
+        try {
+            String text = plainText((Part) message);
+            return text != null ? text : GreenMailUtil.getBody(message);
+        } catch (IOException e) {
+            return GreenMailUtil.getBody(message);
+        }
+    }
+
+    private static String plainText(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private static String addresses(Address[] addresses) {
@@ -84,6 +112,7 @@ public class EmbeddedMailServer implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** One e-mail as received; {@code rawBody} is the MIME body as sent. */
-    public record CaughtEmail(String from, String to, String subject, Instant receivedAt, String rawBody) {}
+    /** One e-mail as received; {@code rawBody} is the MIME body as sent, {@code text} its decoded plain text. */
+    public record CaughtEmail(
+            String from, String to, String subject, Instant receivedAt, String rawBody, String text) {}
 }

@@ -1,0 +1,46 @@
+package fr.portail.messages.notification;
+
+import fr.portail.messages.directory.Viewer;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The notification list, the bell refreshed by htmx, "Tout marquer comme lu", and muting a conversation. */
+@Controller
+class NotificationController {
+
+    private final NotificationService notifications;
+
+    NotificationController(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/notifications")
+    String list(Viewer viewer, Model model) {
+        model.addAttribute("groups", notifications.recent(viewer));
+        return "notifications";
+    }
+
+    /** The bell alone, which the layout polls so that the count rises without a reload. */
+    @GetMapping("/notifications/bell")
+    String bell() {
+        return "fragments/bell :: bell";
+    }
+
+    @PostMapping("/notifications/read")
+    String markAllRead(Viewer viewer) {
+        notifications.markAllRead(viewer);
+        return "redirect:/notifications";
+    }
+
+    /** "Ne plus suivre" ({@code muted=true}) and "Suivre à nouveau" ({@code muted=false}). */
+    @PostMapping("/conversations/{id}/mute")
+    String mute(Viewer viewer, @PathVariable UUID id, @RequestParam boolean muted) {
+        notifications.changeMute(viewer, id, muted);
+        return "redirect:/conversations/" + id;
+    }
+}

@@ -1,0 +1,71 @@
+package fr.portail.messages.notification;
+
+import fr.portail.messages.directory.DirectoryService;
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.security.AccessTokens;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The profile page: who I am, e-mail notifications on or off, and my personal access tokens for the API. */
+@Controller
+class ProfileController {
+
+    private final DirectoryService directory;
+    private final AccessTokens tokens;
+
+    ProfileController(DirectoryService directory, AccessTokens tokens) {
+        this.directory = directory;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/profil")
+    String show(Viewer viewer, Model model) {
+        model.addAttribute("profile", directory.profile(viewer));
+        model.addAttribute("tokens", tokens.list(viewer));
+        return "profile";
+    }
+
+    /** The switch sends {@code enabled=true} when on and nothing when off. */
+    @PostMapping("/profil/notifications")
+    String changeEmailNotifications(
+            Viewer viewer, @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+        directory.changeEmailNotifications(viewer, enabled);
+        redirect.addFlashAttribute("notificationsSaved", true);
+        return "redirect:/profil";
+    }
+
+    /**
+     * Creates a token and answers the profile page showing its value, this once. Not a redirect: the value would have
+     * to wait for the next request in the session, which Spring Session writes to the database.
+     */
+    @PostMapping("/profil/tokens")
+    String createToken(
+            Viewer viewer, @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect) {
+        try {
+            model.addAttribute("createdToken", tokens.create(viewer, name));
+        } catch (InvalidInputException invalid) {
+            var problem = invalid.problems().get(0);
+            redirect.addFlashAttribute("tokenError", problem.messageKey());
+            redirect.addFlashAttribute(
+                    "tokenErrorArgument",
+                    problem.arguments().isEmpty() ? "" : problem.arguments().get(0));
+            redirect.addFlashAttribute("tokenName", name);
+            return "redirect:/profil#tokens";
+        }
+        return show(viewer, model);
+    }
+
+    @PostMapping("/profil/tokens/{id}/revoke")
+    String revokeToken(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
+        tokens.revoke(viewer, id);
+        redirect.addFlashAttribute("tokenRevoked", true);
+        return "redirect:/profil#tokens";
+    }
+}

@@ -1,0 +1,200 @@
+package fr.portail.messages.notification;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationType;
+import fr.portail.messages.conversation.NewConversation;
+import fr.portail.messages.directory.DirectoryImporter;
+import fr.portail.messages.directory.DirectoryService;
+import fr.portail.messages.directory.InvitationService;
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.EmbeddedMailServer;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A journey in a real browser: Paul waits on his inbox, Alice replies in her own browser, Paul's bell count rises
+ * without a reload, and the bell leads him to the conversation. Screenshots land in {@code target/screenshots}.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = NotificationPagesTest.PROPERTIES)
+class NotificationBrowserTest {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationBrowserTest.class);
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DirectoryImporter importer;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    EmbeddedMailServer mailServer;
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void theBellCountRisesWhenSomeoneRepliesAndLeadsToTheConversation() {
+        TestWorld world = TestWorld.create(importer, directory);
+        UUID conversation = conversations.create(
+                world.alice,
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        world.companyId,
+                        List.of(world.paul.id(), world.bob.id()),
+                        "Bilan 2025",
+                        "<p>Voici le bilan provisoire.</p>"));
+        conversations.create(
+                world.bob,
+                new NewConversation(
+                        ConversationType.CONFIDENTIEL,
+                        world.companyId,
+                        List.of(world.paul.id()),
+                        "Honoraires 2026",
+                        "<p>Proposition jointe.</p>"));
+
+        try (BrowserContext paulContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+                BrowserContext aliceContext = browser.newContext()) {
+            Page paul = signIn(paulContext, world, world.paul);
+            var bellCount = paul.getByTestId("notification-count");
+            assertThat(bellCount).hasText("2");
+            log.info(
+                    "Session cookies on a real server: {}",
+                    paulContext.cookies().stream()
+                            .map(c -> c.name + " httpOnly=" + c.httpOnly + " sameSite=" + c.sameSite)
+                            .toList());
+
+            Page alice = signIn(aliceContext, world, world.alice);
+            alice.navigate(url("/conversations/" + conversation));
+            alice.locator("#reply .ql-editor").click();
+            alice.keyboard().type("Pouvez-vous valider le bilan avant vendredi ?");
+            alice.getByTestId("reply-send").click();
+            assertThat(alice.getByTestId("messages").locator("li")).hasCount(2);
+
+            // No reload on Paul's side: the bell refreshes itself.
+            assertThat(bellCount).hasText("3", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+            paul.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("bell.png")));
+
+            paul.getByTestId("notification-bell").click();
+            paul.waitForURL(url("/notifications"));
+            assertThat(paul.getByTestId("notification")).hasCount(2);
+            paul.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("notifications.png"))
+                    .setFullPage(true));
+
+            paul.getByTestId("notification")
+                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Bilan 2025"))
+                    .click();
+            paul.waitForURL(url("/conversations/" + conversation));
+            assertThat(paul.getByTestId("conversation-subject")).hasText("Bilan 2025");
+            assertThat(paul.getByTestId("notification-count")).hasText("1");
+            assertThat(paul.getByTestId("mute-toggle")).containsText("Ne plus suivre");
+            paul.getByTestId("mute-toggle").click();
+            assertThat(paul.getByTestId("mute-toggle")).containsText("Suivre à nouveau");
+            paul.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("conversation.png")));
+
+            paul.navigate(url("/profil"));
+            paul.getByTestId("email-notifications-switch").uncheck();
+            paul.getByTestId("email-notifications-save").click();
+            assertThat(paul.getByTestId("email-notifications-switch")).not().isChecked();
+            paul.locator("#token-name").fill("Logiciel comptable");
+            paul.getByTestId("create-token").click();
+            assertThat(paul.getByTestId("created-token-value")).hasValue(Pattern.compile("msg_.+"));
+            paul.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("profile.png"))
+                    .setFullPage(true));
+
+            paul.navigate(url("/notifications"));
+            paul.getByTestId("mark-all-read").click();
+            assertThat(paul.getByTestId("notification-count")).hasCount(0);
+        }
+
+        try (BrowserContext adminContext =
+                browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page admin = signIn(adminContext, world, world.admin);
+            admin.navigate(url("/admin/emails"));
+            assertThat(admin.getByTestId("caught-emails")).containsText("[Messages] Boulangerie Dupont — Bilan 2025");
+            // Paul: the first message and Alice's reply, each once; nothing after he turned e-mails off.
+            assertThat(mailServer.receivedEmails().stream()
+                            .filter(mail -> mail.to().contains(world.paul.email()))
+                            .filter(mail -> mail.subject().equals("[Messages] Boulangerie Dupont — Bilan 2025"))
+                            .count())
+                    .isEqualTo(2);
+            admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-emails.png")));
+        }
+    }
+
+    private Page signIn(BrowserContext context, TestWorld world, Viewer person) {
+        world.setPassword(invitations, person);
+        Page page = context.newPage();
+        page.navigate(url("/login"));
+        page.locator("#username").fill(person.email());
+        page.locator("#password").fill(TestWorld.PASSWORD);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        page.waitForURL(url("/"));
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,257 @@
+package fr.portail.messages.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationType;
+import fr.portail.messages.conversation.NewConversation;
+import fr.portail.messages.directory.DirectoryImporter;
+import fr.portail.messages.directory.DirectoryService;
+import fr.portail.messages.directory.InvitationService;
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.EmbeddedMailServer;
+import fr.portail.messages.security.AccessTokens;
+import jakarta.servlet.http.Cookie;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The pages of notifications in the default set-up (embedded SMTP server): the bell, the list, "Tout marquer comme
+ * lu", the mute toggle, the profile and its tokens, the administrators' e-mail page, and the JSON API.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = NotificationPagesTest.PROPERTIES)
+@AutoConfigureMockMvc
+class NotificationPagesTest {
+
+    static final String PROPERTIES = """
+            messages.embedded-database.ephemeral=true
+            messages.embedded-database.database-name=notification_test
+            messages.demo-data=false
+            messages.embedded-smtp.port=0
+            messages.notifications.poll-interval=200ms
+            messages.notifications.bell-refresh=1s
+            spring.main.banner-mode=off
+            """;
+
+    @Autowired
+    DirectoryImporter importer;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    NotificationService notifications;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    EmbeddedMailServer mailServer;
+
+    @Autowired
+    MockMvc mvc;
+
+    TestWorld world;
+
+    @BeforeEach
+    void newWorld() {
+        world = TestWorld.create(importer, directory);
+    }
+
+    @Test
+    void theBellCountsUnreadNotificationsAndOpeningTheConversationMarksThemRead() throws Exception {
+        UUID first = conversations.create(world.alice, entreprise("Bilan 2025", world.paul));
+        conversations.reply(world.alice, first, "<p>Complément.</p>");
+        UUID second = conversations.create(world.alice, entreprise("TVA de mars", world.paul));
+        Cookie paul = login(world.paul);
+
+        mvc.perform(get("/").cookie(paul))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"notification-count\"")))
+                .andExpect(content().string(containsString(">3</span>")));
+        mvc.perform(get("/notifications").cookie(paul))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/conversations/" + first + "\"")))
+                .andExpect(content().string(containsString("href=\"/conversations/" + second + "\"")))
+                .andExpect(content().string(containsString("2 nouveaux messages de Alice Martin")))
+                .andExpect(content().string(containsString("Tout marquer comme lu")));
+
+        mvc.perform(get("/conversations/" + first).cookie(paul)).andExpect(status().isOk());
+        assertThat(notifications.unreadCount(world.paul)).isEqualTo(1);
+        mvc.perform(get("/notifications/bell").cookie(paul))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">1</span>")))
+                .andExpect(content().string(containsString("hx-trigger=\"every 1s\"")));
+
+        mvc.perform(post("/notifications/read").cookie(paul).with(csrf())).andExpect(redirectedUrl("/notifications"));
+        assertThat(notifications.unreadCount(world.paul)).isZero();
+        mvc.perform(get("/notifications/bell").cookie(paul))
+                .andExpect(content().string(not(containsString("notification-count"))));
+    }
+
+    @Test
+    void aConversationWithoutAccessAnswersNotFoundAndCannotBeMuted() throws Exception {
+        UUID conversation = conversations.create(world.alice, entreprise("Interne", world.paul));
+        Cookie claire = login(world.claire);
+
+        mvc.perform(get("/conversations/" + conversation).cookie(claire)).andExpect(status().isNotFound());
+        mvc.perform(post("/conversations/" + conversation + "/mute")
+                        .param("muted", "true")
+                        .cookie(claire)
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(notifications.isMuted(world.claire, conversation)).isFalse();
+        assertThat(notifications.unreadCount(world.paul)).isEqualTo(1);
+    }
+
+    @Test
+    void aParticipantMutesAndFollowsAgainFromTheConversationPage() throws Exception {
+        UUID conversation = conversations.create(world.alice, entreprise("Paie", world.paul));
+        Cookie paul = login(world.paul);
+
+        mvc.perform(get("/conversations/" + conversation).cookie(paul))
+                .andExpect(content().string(containsString("Ne plus suivre")));
+        mvc.perform(post("/conversations/" + conversation + "/mute")
+                        .param("muted", "true")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/conversations/" + conversation));
+        assertThat(notifications.isMuted(world.paul, conversation)).isTrue();
+        mvc.perform(get("/conversations/" + conversation).cookie(paul))
+                .andExpect(content().string(containsString("Suivre à nouveau")));
+        mvc.perform(post("/conversations/" + conversation + "/mute")
+                        .param("muted", "false")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/conversations/" + conversation));
+        assertThat(notifications.isMuted(world.paul, conversation)).isFalse();
+    }
+
+    @Test
+    void theProfileTurnsEmailsOffAndManagesPersonalAccessTokens() throws Exception {
+        Cookie paul = login(world.paul);
+        mvc.perform(get("/profil").cookie(paul))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Recevoir les notifications par e-mail")))
+                .andExpect(content().string(containsString("checked")));
+
+        mvc.perform(post("/profil/notifications").cookie(paul).with(csrf())).andExpect(redirectedUrl("/profil"));
+        assertThat(directory.profile(world.paul).emailNotifications()).isFalse();
+        mvc.perform(post("/profil/notifications")
+                        .param("enabled", "true")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/profil"));
+        assertThat(directory.profile(world.paul).emailNotifications()).isTrue();
+
+        MvcResult created = mvc.perform(post("/profil/tokens")
+                        .param("name", "Logiciel comptable")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn();
+        var token =
+                (AccessTokens.CreatedToken) created.getModelAndView().getModel().get("createdToken");
+        assertThat(created.getResponse().getContentAsString()).contains(token.value());
+        mvc.perform(get("/profil").cookie(paul))
+                .andExpect(content().string(containsString("Logiciel comptable")))
+                .andExpect(content().string(not(containsString(token.value()))));
+        mvc.perform(get("/api/v1/notifications").header("Authorization", "Bearer " + token.value()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unread").value(0));
+
+        mvc.perform(post("/profil/tokens").param("name", " ").cookie(paul).with(csrf()))
+                .andExpect(redirectedUrl("/profil#tokens"));
+        assertThat(tokens.list(world.paul)).hasSize(1);
+
+        mvc.perform(post("/profil/tokens/" + token.id() + "/revoke")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/profil#tokens"));
+        assertThat(tokens.list(world.paul)).isEmpty();
+        mvc.perform(get("/api/v1/notifications").header("Authorization", "Bearer " + token.value()))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theApiListsNotificationsGroupedByConversation() throws Exception {
+        UUID conversation = conversations.create(world.alice, entreprise("Relevés", world.paul));
+        var token = tokens.create(world.paul, "script");
+
+        mvc.perform(get("/api/v1/notifications").header("Authorization", "Bearer " + token.value()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unread").value(1))
+                .andExpect(jsonPath("$.items[0].conversationId").value(conversation.toString()))
+                .andExpect(jsonPath("$.items[0].subject").value("Relevés"))
+                .andExpect(jsonPath("$.items[0].unread").value(1));
+        mvc.perform(post("/api/v1/notifications/read").header("Authorization", "Bearer " + token.value()))
+                .andExpect(status().isNoContent());
+        assertThat(notifications.unreadCount(world.paul)).isZero();
+    }
+
+    @Test
+    void administratorsReadTheCaughtEmailsWithTheirLinksAndOthersMayNot() throws Exception {
+        UUID conversation = conversations.create(world.alice, entreprise("Bilan " + world.suffix, world.paul));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mailServer.receivedEmails().stream()
+                        .anyMatch(mail -> mail.to().contains(world.paul.email())
+                                && mail.subject().contains(world.suffix)));
+
+        mvc.perform(get("/admin/emails").cookie(login(world.admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("[Messages] Boulangerie Dupont — Bilan " + world.suffix)))
+                .andExpect(content().string(containsString("http://localhost:8080/conversations/" + conversation)));
+        mvc.perform(get("/admin/emails").cookie(login(world.paul))).andExpect(status().isForbidden());
+    }
+
+    private NewConversation entreprise(String subject, Viewer... participants) {
+        return new NewConversation(
+                ConversationType.ENTREPRISE,
+                world.companyId,
+                Arrays.stream(participants).map(Viewer::id).toList(),
+                subject,
+                "<p>Bonjour.</p>");
+    }
+
+    /** Signs in through the login form and returns the session cookie. */
+    private Cookie login(Viewer person) throws Exception {
+        world.setPassword(invitations, person);
+        MvcResult result = mvc.perform(post("/login")
+                        .param("username", person.email())
+                        .param("password", TestWorld.PASSWORD)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+        return Arrays.stream(result.getResponse().getCookies())
+                .filter(cookie -> cookie.getName().toUpperCase(Locale.ROOT).contains("SESSION"))
+                .reduce((first, last) -> last)
+                .orElseThrow();
+    }
+}
