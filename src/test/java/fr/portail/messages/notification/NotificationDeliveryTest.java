@@ -299,7 +299,7 @@ class NotificationDeliveryTest {
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
         String landing = login.getResponse().getRedirectedUrl();
-        assertThat(landing).isEqualTo("http://localhost" + path + "?continue");
+        assertThat(landing).isEqualTo("http://localhost" + path);
         Cookie signedIn = sessionCookie(login);
         mvc.perform(get(landing).cookie(signedIn))
                 .andExpect(status().isOk())
