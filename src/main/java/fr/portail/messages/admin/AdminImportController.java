@@ -151,7 +151,7 @@ class AdminImportController {
                     result.users().stream()
                             .map(u -> new PreviewLine(u.email(), !existing.contains(u.id())))
                             .toList());
-            model.addAttribute("content", content);
+            model.addAttribute("importContent", content);
         } catch (InvalidInputException invalid) {
             showErrors(model, invalid);
         }
