@@ -141,7 +141,8 @@ public class DirectoryImporter {
                 changed |= !newFavourites.equals(person.favourites());
                 person.replaceFavourites(newFavourites);
             }
-            if (changed) {
+            // A person created by this file is counted as created only, whatever its companies and favourites.
+            if (changed && !created.contains(person)) {
                 usersUpdated++;
             }
             personIds.add(new ImportResult.PersonId(email, person.id()));

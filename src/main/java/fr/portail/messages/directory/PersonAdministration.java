@@ -1,7 +1,6 @@
 package fr.portail.messages.directory;
 
 import fr.portail.messages.audit.AuditLog;
-import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,11 +14,17 @@ public class PersonAdministration {
     private final PersonRepository people;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final LastAdministratorGuard lastAdministrator;
 
-    PersonAdministration(PersonRepository people, AuditLog audit, ApplicationEventPublisher events) {
+    PersonAdministration(
+            PersonRepository people,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            LastAdministratorGuard lastAdministrator) {
         this.people = people;
         this.audit = audit;
         this.events = events;
+        this.lastAdministrator = lastAdministrator;
     }
 
     /** Deactivates a person; never the last active administrator. Their sessions end (see {@link PersonDeactivated}). */
@@ -30,9 +35,7 @@ public class PersonAdministration {
         if (!person.isActive()) {
             return;
         }
-        if (person.isAdmin() && people.countByAdminTrueAndActiveTrue() <= 1) {
-            throw new InvalidInputException(null, "admin.error.lastAdmin");
-        }
+        lastAdministrator.checkNotLast(person);
         person.deactivate();
         audit.record(administrator.id(), "PERSON_DEACTIVATED", person.email(), null);
         events.publishEvent(new PersonDeactivated(person.id(), person.email()));

@@ -1,0 +1,223 @@
+package fr.portail.messages.admin;
+
+import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.IssuedInvitation;
+import fr.portail.messages.directory.NewPerson;
+import fr.portail.messages.directory.PeopleFilter;
+import fr.portail.messages.directory.PersonAdministration;
+import fr.portail.messages.directory.PersonKind;
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.InvalidInputException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * People: lists, invitations, deactivation, the administrator flag, and a person's companies and favourites.
+ */
+@Controller
+class AdminUsersController {
+
+    static final String INVITATION = "invitation";
+
+    private final DirectoryAdministration administration;
+    private final PersonAdministration personAdministration;
+    private final Feedback feedback;
+
+    AdminUsersController(
+            DirectoryAdministration administration, PersonAdministration personAdministration, Feedback feedback) {
+        this.administration = administration;
+        this.personAdministration = personAdministration;
+        this.feedback = feedback;
+    }
+
+    /** The invitation form; {@code admin} is deliberately absent: the flag is granted afterwards, on purpose. */
+    record InviteForm(String email, String name, PersonKind kind, List<UUID> companyIds) {}
+
+    /** Companies chosen in a picker. */
+    record CompaniesForm(List<UUID> companyIds) {}
+
+    /** A link just issued, shown once to copy (flash attributes are serialised into the session). */
+    record ShownInvitation(String email, String url, Instant expiresAt) implements Serializable {
+        static ShownInvitation of(IssuedInvitation issued) {
+            return new ShownInvitation(issued.email(), issued.url(), issued.expiresAt());
+        }
+    }
+
+    @GetMapping("/admin/utilisateurs")
+    String list(
+            Viewer viewer,
+            @RequestParam(defaultValue = "ALL") PeopleFilter filter,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("people", administration.people(viewer, filter, q, page));
+        model.addAttribute("filter", filter);
+        model.addAttribute("filters", PeopleFilter.values());
+        model.addAttribute("q", q);
+        return "admin/users";
+    }
+
+    @GetMapping("/admin/utilisateurs/inviter")
+    String inviteForm(Viewer viewer, @RequestParam(defaultValue = "CLIENT") PersonKind kind, Model model) {
+        var form = new InviteForm("", "", kind, List.of());
+        return renderInvite(viewer, form, new BeanPropertyBindingResult(form, "invite"), model);
+    }
+
+    @PostMapping("/admin/utilisateurs")
+    String invite(
+            Viewer viewer,
+            @ModelAttribute("invite") InviteForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return renderInvite(viewer, form, errors, model);
+        }
+        try {
+            IssuedInvitation issued = administration.invite(
+                    viewer, new NewPerson(form.email(), form.name(), form.kind(), form.companyIds()));
+            redirect.addFlashAttribute(INVITATION, ShownInvitation.of(issued));
+            feedback.notice(redirect, "admin.user.invited", issued.email());
+            return "redirect:/admin/utilisateurs/" + issued.personId();
+        } catch (InvalidInputException invalid) {
+            Feedback.reject(errors, invalid);
+            return renderInvite(viewer, form, errors, model);
+        }
+    }
+
+    private String renderInvite(Viewer viewer, InviteForm form, BindingResult errors, Model model) {
+        model.addAttribute("invite", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "invite", errors);
+        model.addAttribute("kinds", PersonKind.values());
+        List<UUID> chosen = form.companyIds() == null ? List.of() : form.companyIds();
+        model.addAttribute(
+                "chosenCompanies",
+                chosen.stream()
+                        .distinct()
+                        .limit(50)
+                        .map(id -> administration.findCompany(viewer, id).orElse(null))
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
+        return "admin/invite";
+    }
+
+    @GetMapping("/admin/utilisateurs/{personId}")
+    String show(Viewer viewer, @PathVariable UUID personId, Model model) {
+        model.addAttribute("detail", administration.person(viewer, personId));
+        return "admin/user";
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/invitation")
+    String resend(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        try {
+            IssuedInvitation issued = administration.resendInvitation(viewer, personId);
+            redirect.addFlashAttribute(INVITATION, ShownInvitation.of(issued));
+            feedback.notice(redirect, "admin.user.invitationResent", issued.email());
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+        }
+        return back(personId);
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/invitation/revoquer")
+    String revoke(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        try {
+            administration.revokeInvitation(viewer, personId);
+            feedback.notice(redirect, "admin.user.invitationRevoked");
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+        }
+        return back(personId);
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/desactiver")
+    String deactivate(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        try {
+            personAdministration.deactivate(viewer, personId);
+            feedback.notice(redirect, "admin.user.deactivated");
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+        }
+        return back(personId);
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/reactiver")
+    String activate(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        personAdministration.activate(viewer, personId);
+        feedback.notice(redirect, "admin.user.activated");
+        return back(personId);
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/administrateur")
+    String changeAdministrator(
+            Viewer viewer, @PathVariable UUID personId, @RequestParam boolean admin, RedirectAttributes redirect) {
+        try {
+            administration.changeAdministrator(viewer, personId, admin);
+            feedback.notice(redirect, admin ? "admin.user.adminGranted" : "admin.user.adminRevoked");
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+            return back(personId);
+        }
+        // An administrator who removed their own flag may no longer see the administration pages.
+        return !admin && personId.equals(viewer.id()) ? "redirect:/" : back(personId);
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/entreprises")
+    String addCompanies(Viewer viewer, @PathVariable UUID personId, CompaniesForm form, RedirectAttributes redirect) {
+        try {
+            administration.addCompanies(viewer, personId, form.companyIds());
+            feedback.notice(redirect, "admin.membership.added");
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+        }
+        return back(personId);
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/entreprises/{companyId}/retirer")
+    String removeCompany(
+            Viewer viewer, @PathVariable UUID personId, @PathVariable UUID companyId, RedirectAttributes redirect) {
+        administration.removeMembership(viewer, personId, companyId);
+        feedback.notice(redirect, "admin.membership.removed");
+        return back(personId);
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/favoris")
+    String addFavourites(Viewer viewer, @PathVariable UUID personId, CompaniesForm form, RedirectAttributes redirect) {
+        try {
+            administration.addFavourites(viewer, personId, form.companyIds());
+            feedback.notice(redirect, "admin.favourite.assigned");
+        } catch (InvalidInputException invalid) {
+            feedback.errors(
+                    redirect,
+                    new InvalidInputException(invalid.problems().stream()
+                            .map(p -> new InvalidInputException.FieldProblem(
+                                    "favouriteIds", p.messageKey(), p.arguments()))
+                            .toList()));
+        }
+        return back(personId);
+    }
+
+    @PostMapping("/admin/utilisateurs/{personId}/favoris/{companyId}/retirer")
+    String removeFavourite(
+            Viewer viewer, @PathVariable UUID personId, @PathVariable UUID companyId, RedirectAttributes redirect) {
+        administration.removeFavourite(viewer, personId, companyId);
+        feedback.notice(redirect, "admin.favourite.removed");
+        return back(personId);
+    }
+
+    private static String back(UUID personId) {
+        return "redirect:/admin/utilisateurs/" + personId;
+    }
+}

@@ -1,0 +1,69 @@
+package fr.portail.messages.admin;
+
+import fr.portail.messages.platform.InvalidInputException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * What an administration page says after a redirect: a confirmation, or the errors of the form that failed, keyed by
+ * field ({@code ""} for the form as a whole), already in the administrator's language. Flash attributes live in the
+ * session (PostgreSQL), so they carry only strings.
+ */
+@Component
+class Feedback {
+
+    static final String NOTICE = "notice";
+    static final String FIELD_ERRORS = "fieldErrors";
+
+    private final MessageSource messages;
+
+    Feedback(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    void notice(RedirectAttributes redirect, String key, Object... arguments) {
+        redirect.addFlashAttribute(NOTICE, message(key, arguments));
+    }
+
+    void errors(RedirectAttributes redirect, InvalidInputException invalid) {
+        redirect.addFlashAttribute(FIELD_ERRORS, byField(invalid));
+    }
+
+    /** The problems of {@code invalid}, resolved, by field. */
+    Map<String, List<String>> byField(InvalidInputException invalid) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (var problem : invalid.problems()) {
+            errors.computeIfAbsent(problem.field() == null ? "" : problem.field(), field -> new ArrayList<>())
+                    .add(message(problem.messageKey(), problem.arguments().toArray()));
+        }
+        return errors;
+    }
+
+    /** Adds the problems of {@code invalid} to a form's binding result, next to their fields. */
+    static void reject(BindingResult result, InvalidInputException invalid) {
+        for (var problem : invalid.problems()) {
+            if (problem.field() == null || problem.field().isEmpty()) {
+                result.reject(problem.messageKey(), problem.arguments().toArray(), null);
+            } else {
+                result.rejectValue(
+                        problem.field(),
+                        problem.messageKey(),
+                        problem.arguments().toArray(),
+                        null);
+            }
+        }
+    }
+
+    String message(String key, Object... arguments) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, arguments, key, locale);
+    }
+}
