@@ -42,6 +42,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {
         "/login",
         "/invitations/**",
+        "/language",
         "/webjars/**",
         "/css/**",
         "/js/**",
