@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,12 +18,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place that turns the application's exceptions into answers: an HTML page for the pages, an RFC 9457
  * problem for the API, with a message in the caller's language.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
     private final MessageSource messages;
@@ -32,7 +36,11 @@ class ErrorHandling {
         this.locales = locales;
     }
 
-    @ExceptionHandler(NotFoundException.class)
+    /**
+     * Also an unknown URL: without this, Boot's problem-details handler (ordered before unordered advice) would answer
+     * a browser with JSON instead of the 404 page.
+     */
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     Object notFound(HttpServletRequest request) {
         if (isApi(request)) {
             return problem(request, HttpStatus.NOT_FOUND, "error.notFound", List.of());
