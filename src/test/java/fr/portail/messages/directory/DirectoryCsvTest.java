@@ -79,8 +79,7 @@ class DirectoryCsvTest {
     @Test
     void wrongHeadersAndShortRowsAreAllReportedTogether() {
         InvalidInputException error = catchThrowableOfType(
-                InvalidInputException.class,
-                () -> DirectoryCsv.parse("id,name\nDUP-001,Dupont\n", """
+                InvalidInputException.class, () -> DirectoryCsv.parse("id,name\nDUP-001,Dupont\n", """
                         email,name,kind,admin,companies,favourites
                         paul@dupont.example,Paul Dupont,CLIENT,false,DUP-001,DUP-001
                         marie@dupont.example,Marie Dupont,CLIENT
