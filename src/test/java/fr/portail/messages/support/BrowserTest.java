@@ -93,6 +93,8 @@ public abstract class BrowserTest {
     /** Saves a full-page screenshot to {@code target/screenshots/NAME.png} and returns its path. */
     protected Path screenshot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
+        // Icon fonts load late: without this wait, icons may show as empty boxes in the picture.
+        page.evaluate("() => document.fonts.ready.then(() => true)");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
     }

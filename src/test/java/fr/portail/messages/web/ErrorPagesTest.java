@@ -46,6 +46,17 @@ class ErrorPagesTest {
     }
 
     @Test
+    void administrationPagesAreForbiddenToOtherPeopleWithAReadableMessage() {
+        Response page = signedIn().get("/admin", BROWSER);
+
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body())
+                .contains("Accès refusé")
+                .containsPattern("Vous n(&#39;|')avez pas accès")
+                .doesNotContain("n''avez");
+    }
+
+    @Test
     void anonymousVisitorOfAnUnknownPageIsSentToTheLoginPage() {
         Response page = new HttpUser(port).get("/no-such-page", BROWSER);
 
