@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,8 +55,15 @@ class CurrentViewerFilter extends OncePerRequestFilter {
         return session != null && clock.millis() - session.getCreationTime() > absoluteSessionTimeout.toMillis();
     }
 
+    /**
+     * Ends the session and lets the request go on as an anonymous one, so that it is sent to the login page (or gets
+     * a 401) like any anonymous request; an empty context would make Spring Security answer 403 instead.
+     */
     private static void endSession(HttpServletRequest request) {
-        SecurityContextHolder.clearContext();
+        var anonymous = SecurityContextHolder.createEmptyContext();
+        anonymous.setAuthentication(new AnonymousAuthenticationToken(
+                "ended-session", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.setContext(anonymous);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

@@ -64,7 +64,7 @@ class InvitationController {
                             problem.arguments().toArray(),
                             null));
             model.addAttribute("person", invitations.find(token).orElseThrow(NotFoundException::new));
-            model.addAttribute("form", new PasswordForm("", ""));
+            // Keep the bound form: replacing it would drop its BindingResult, and with it every error message.
             return "invitation";
         }
         var principal = credentials.loadUserByUsername(person.email());

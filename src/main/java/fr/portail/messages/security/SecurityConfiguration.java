@@ -43,6 +43,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {
         "/login",
         "/invitations/**",
+        "/language",
         "/webjars/**",
         "/css/**",
         "/js/**",

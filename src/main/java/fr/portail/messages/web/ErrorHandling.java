@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place that turns the application's exceptions into answers: an HTML page for the pages, an RFC 9457
@@ -37,7 +38,11 @@ class ErrorHandling {
         this.locales = locales;
     }
 
-    @ExceptionHandler(NotFoundException.class)
+    /**
+     * Also an unknown URL: without this, Boot's problem-details handler (ordered before unordered advice) would answer
+     * a browser with JSON instead of the 404 page.
+     */
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     Object notFound(HttpServletRequest request) {
         if (isApi(request)) {
             return problem(request, HttpStatus.NOT_FOUND, "error.notFound", List.of());

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# Benchmark of Messages at firm scale: bench/run.sh [small|large]
+# Starts the packaged application on a fresh embedded PostgreSQL, generates the data set in SQL, drives load with wrk
+# from a second process on loopback, and writes a table plus target/bench/results.json. See README "Benchmark".
+set -euo pipefail
+
+SIZE="${1:-small}"
+case "$SIZE" in
+  small) SCALE=0.1; DURATION=10s ;;
+  large) SCALE=1; DURATION=20s ;;
+  *) echo "usage: bench/run.sh [small|large]" >&2; exit 2 ;;
+esac
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+OUT="$ROOT/target/bench"
+DATA="$OUT/data-$SIZE"
+PORT="${BENCH_PORT:-18080}"
+BASE="http://127.0.0.1:$PORT"
+ADMIN_PW="Bench-Password-2026"
+TOKEN="msg_benchmark-token-$(date +%s)"
+CONCURRENCY=8
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "Installing $2"; apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need psql postgresql-client
+need python3 python3
+
+JAR="$(ls "$ROOT"/target/messages-*.jar 2>/dev/null | head -1 || true)"
+if [ -z "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package)
+  JAR="$(ls "$ROOT"/target/messages-*.jar | head -1)"
+fi
+JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+mkdir -p "$OUT"
+rm -rf "$DATA"
+APP_PID=""
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+start_app() {
+  "$JAVA_BIN" -Xmx256m -jar "$JAR" --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
+    --messages.embedded-smtp.port=0 --messages.public-url="$BASE" \
+    --messages.bootstrap-admin.email=bench-admin@bench.example --messages.bootstrap-admin.password="$ADMIN_PW" \
+    --logging.level.root=WARN --logging.level.fr.portail.messages.platform=INFO >"$OUT/app-$SIZE.log" 2>&1 &
+  APP_PID=$!
+}
+wait_ready() {
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "$BASE/login" && return 0
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped; see $OUT/app-$SIZE.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "the application did not start" >&2; exit 1
+}
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+pg_port() { grep -oE "Embedded PostgreSQL started on port [0-9]+" "$OUT/app-$SIZE.log" | tail -1 | grep -oE "[0-9]+$"; }
+sql() { psql -X -q -t -A -h 127.0.0.1 -p "$(pg_port)" -U postgres -d messages "$@"; }
+
+echo "== $SIZE: first start (creates the database)"
+start_app; wait_ready
+sql -c "alter system set shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+PW_HASH="$(sql -c "select password_hash from person where email = 'bench-admin@bench.example'")"
+
+echo "== generating the data set in SQL (scale $SCALE)"
+GEN_START=$(date +%s.%N)
+sql -v scale="$SCALE" -v pw="$PW_HASH" -f "$ROOT/bench/generate.sql" >/dev/null
+sql -v token="$TOKEN" -f "$ROOT/bench/fixtures.sql" >/dev/null
+GEN_S=$(python3 -c "print(round($(date +%s.%N) - $GEN_START, 1))")
+echo "   generated in ${GEN_S}s: $(sql -c "select count(*) from conversation") conversations, $(sql -c "select count(*) from message") messages"
+stop_app
+
+echo "== cold start"
+START=$(date +%s.%N)
+start_app; wait_ready
+STARTUP_S=$(python3 -c "print(round($(date +%s.%N) - $START, 2))")
+sql -c "create extension if not exists pg_stat_statements" >/dev/null
+
+login() {
+  local jar csrf
+  jar="$(mktemp)"
+  csrf="$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')"
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=$1" --data-urlencode "password=$ADMIN_PW" \
+    --data-urlencode "_csrf=$csrf" "$BASE/login"
+  awk '$6 == "MESSAGES_SESSION" { print $7 }' "$jar"
+  rm -f "$jar"
+}
+COLLAB_COOKIE="MESSAGES_SESSION=$(login collab1@bench.example)"
+CLIENT_EMAIL="$(sql -c "select p.email from person p join favourite f on f.person_id = p.id join participant pa on pa.person_id = p.id where p.kind = 'CLIENT' group by p.email order by count(*) desc limit 1")"
+CLIENT_COOKIE="MESSAGES_SESSION=$(login "$CLIENT_EMAIL")"
+LONG_ID="$(sql -c "select md5('bench-long')::uuid")"
+sql -c "select md5('bench-reply' || r)::uuid from generate_series(1, 20) r" >"$OUT/reply-ids.txt"
+
+# Cursor of page 20 of the heaviest collaborator's inbox, following the keyset.
+CURSOR=""
+for _ in $(seq 1 19); do
+  CURSOR="$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/conversations${CURSOR:+?cursor=$CURSOR}" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["nextCursor"])')"
+done
+
+statements() { # the fewest SQL statements seen for one GET with the cookie, over three tries
+  local best=999 n
+  for _ in 1 2 3; do
+    sql -c "select pg_stat_statements_reset()" >/dev/null
+    curl -s -o /dev/null -H "Cookie: $2" "$BASE$1"
+    n="$(sql -c "select coalesce(sum(calls), 0) from pg_stat_statements where query !~* 'pg_stat_statements'")"
+    [ "$n" -lt "$best" ] && best=$n
+  done
+  echo "$best"
+}
+SQL_INBOX=$(statements / "$COLLAB_COOKIE")
+SQL_CONVERSATION=$(statements "/conversations/$LONG_ID" "$COLLAB_COOKIE")
+
+load() { # name, then wrk arguments; a short warm-up first
+  local name=$1; shift
+  wrk -t2 -c"$CONCURRENCY" -d3s "$@" >/dev/null
+  wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency "$@" >"$OUT/wrk-$name.txt"
+  echo "   $name: $(grep -E 'Requests/sec' "$OUT/wrk-$name.txt" | awk '{print $2}') req/s"
+}
+echo "== load, $CONCURRENCY connections, $DURATION each"
+load ceiling -H "Cookie: $COLLAB_COOKIE" "$BASE/favicon.svg"
+load inbox_collab -H "Cookie: $COLLAB_COOKIE" "$BASE/"
+load inbox_client -H "Cookie: $CLIENT_COOKIE" "$BASE/"
+load inbox_page20 -H "Cookie: $COLLAB_COOKIE" "$BASE/?cursor=$CURSOR"
+load conversation -H "Cookie: $COLLAB_COOKIE" "$BASE/conversations/$LONG_ID"
+BENCH_TOKEN="$TOKEN" BENCH_REPLY_IDS="$OUT/reply-ids.txt" load reply -s "$ROOT/bench/reply.lua" "$BASE"
+
+echo "== 100 MB files"
+FILE="$OUT/100mb.bin"
+[ -f "$FILE" ] || head -c 104857600 /dev/urandom >"$FILE"
+DISK_S=$(dd if=/dev/zero of="$OUT/dd.bin" bs=1M count=100 conv=fdatasync 2>&1 | grep -oE '[0-9.,]+ s,' | tr -d ' s,' | tr ',' '.')
+rm -f "$OUT/dd.bin"
+UPLOAD_S=$(curl -s -o "$OUT/upload.json" -w '%{time_total}' -H "Authorization: Bearer $TOKEN" \
+  -F "file=@$FILE;type=application/pdf" "$BASE/api/v1/attachments")
+ATTACHMENT_ID=$(python3 -c "import json; print(json.load(open('$OUT/upload.json'))['id'])")
+curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
+  -d "{\"html\": \"<p>Bilan</p>\", \"attachmentIds\": [\"$ATTACHMENT_ID\"]}" \
+  "$BASE/api/v1/conversations/$(head -1 "$OUT/reply-ids.txt")/messages"
+DOWNLOAD_S=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/attachments/$ATTACHMENT_ID")
+
+heap_used_kb() { jstat -gc "$APP_PID" | tail -1 | awk '{ printf "%d", $3 + $4 + $6 + $8 }'; }
+jcmd "$APP_PID" GC.run >/dev/null; sleep 1
+HEAP_BEFORE=$(heap_used_kb)
+jstat -gc "$APP_PID" 100 >"$OUT/jstat.txt" &
+JSTAT_PID=$!
+for _ in 1 2 3 4 5; do
+  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -F "file=@$FILE;type=application/pdf" "$BASE/api/v1/attachments" &
+done
+wait $(jobs -p | grep -v "^$JSTAT_PID$") 2>/dev/null || true
+kill "$JSTAT_PID" 2>/dev/null || true
+HEAP_PEAK=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%d", max }' "$OUT/jstat.txt")
+
+python3 - "$OUT" "$SIZE" <<PY
+import json, re, sys
+out, size = sys.argv[1], sys.argv[2]
+def ms(text):
+    value, unit = re.match(r"([0-9.]+)(us|ms|s)", text).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+def wrk(name):
+    text = open(f"{out}/wrk-{name}.txt").read()
+    pct = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
+    return ms(pct["50"]), ms(pct["99"]), round(float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1)), 1)
+c50, c99, crps = wrk("inbox_collab")
+k50, k99, _ = wrk("inbox_client")
+p50, _, _ = wrk("inbox_page20")
+v50, v99, _ = wrk("conversation")
+_, r99, rrps = wrk("reply")
+_, _, ceiling = wrk("ceiling")
+results = {
+    "size": size,
+    "inbox_collab_p50_ms": c50, "inbox_collab_p99_ms": c99, "inbox_collab_rps": crps,
+    "inbox_client_p50_ms": k50, "inbox_client_p99_ms": k99,
+    "inbox_page20_p50_ms": p50,
+    "conversation_p50_ms": v50, "conversation_p99_ms": v99,
+    "reply_rps": rrps, "reply_p99_ms": r99,
+    "ceiling_rps": ceiling,
+    "sql_per_inbox": int("$SQL_INBOX"), "sql_per_conversation": int("$SQL_CONVERSATION"),
+    "upload_100mb_s": round(float("$UPLOAD_S"), 2), "download_100mb_s": round(float("$DOWNLOAD_S"), 2),
+    "disk_write_100mb_s": round(float("$DISK_S"), 2),
+    "upload_heap_growth_mb": round(($HEAP_PEAK - $HEAP_BEFORE) / 1024, 1),
+    "startup_s": float("$STARTUP_S"),
+    "generation_s": float("$GEN_S"),
+}
+json.dump(results, open(f"{out}/results.json", "w"), indent=2)
+print()
+print(f"Messages benchmark ({size}), concurrency $CONCURRENCY")
+for key, value in results.items():
+    print(f"  {key:<24} {value}")
+print(f"  inbox_collab_rps / ceiling_rps = {round(crps / ceiling, 2)}")
+PY

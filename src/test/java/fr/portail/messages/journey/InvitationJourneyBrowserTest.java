@@ -1,0 +1,117 @@
+package fr.portail.messages.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import fr.portail.messages.directory.DirectoryFile;
+import fr.portail.messages.directory.DirectoryFile.PersonEntry;
+import fr.portail.messages.directory.DirectoryImporter;
+import fr.portail.messages.directory.ImportResult;
+import fr.portail.messages.support.BrowserTest;
+import fr.portail.messages.support.IntegrationTest;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.TestCompany;
+import fr.portail.messages.support.TestDirectory.TestUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class InvitationJourneyBrowserTest extends BrowserTest {
+
+    @Autowired
+    TestDirectory directory;
+
+    @Autowired
+    DirectoryImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<String> problems = new ArrayList<>();
+
+    /**
+     * Records script errors (a CSP violation, for example) and failed requests; the home page "/" is not part of
+     * this journey and is allowed to be missing.
+     */
+    @BeforeEach
+    void recordBrowserProblems() {
+        problems.clear();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error") && !message.text().startsWith("Failed to load resource")) {
+                problems.add(message.text());
+            }
+        });
+        page.onPageError(error -> problems.add(error));
+        page.onResponse(response -> {
+            if (response.status() >= 400 && !response.url().equals(baseUrl() + "/")) {
+                problems.add(response.status() + " " + response.url());
+            }
+        });
+    }
+
+    @Test
+    void invitedClientChoosesAPasswordThenStarsItsCompany() {
+        TestUser admin = directory.admin();
+        TestCompany company = directory.company(TestDirectory.unique("BOUL"), "Boulangerie Dupont");
+        String email = TestDirectory.uniqueEmail("paul");
+        ImportResult imported = importer.importDirectory(
+                new DirectoryFile(
+                        List.of(),
+                        List.of(new PersonEntry(
+                                email, "Paul Dupont", "CLIENT", false, List.of(company.externalId()), List.of()))),
+                admin.id());
+        UUID paul = imported.users().get(0).id();
+
+        page.navigate(onTestServer(imported.invitations().get(0).url()));
+        assertThat(page.getByRole(AriaRole.HEADING)).containsText("Paul Dupont");
+        screenshot("invitation-page");
+
+        page.getByLabel("Mot de passe", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("court");
+        page.getByLabel("Confirmation du mot de passe").fill("court");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Enregistrer"))
+                .click();
+        assertThat(page.locator(".invalid-feedback").first()).containsText("au moins 12 caractères");
+        screenshot("invitation-page-error");
+
+        page.getByLabel("Mot de passe", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("farine levain four 1890");
+        page.getByLabel("Confirmation du mot de passe").fill("farine levain four 1890");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Enregistrer"))
+                .click();
+        page.waitForURL(baseUrl() + "/");
+
+        page.navigate("/entreprises");
+        Locator row = page.locator("li[data-company='" + company.externalId() + "']");
+        Locator star = row.getByTestId("star-button");
+        assertThat(row).containsText("Boulangerie Dupont");
+        assertThat(star).hasAttribute("aria-pressed", "false");
+
+        star.click();
+
+        Locator starred =
+                page.locator("li[data-company='" + company.externalId() + "']").getByTestId("star-button");
+        assertThat(starred).hasAttribute("aria-pressed", "true");
+        assertThat(starred).hasClass(Pattern.compile("\\bis-starred\\b"));
+        screenshot("companies-page");
+        assertThat(jdbc.sql("select company_id from favourite where person_id = ?")
+                        .param(paul)
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(company.id());
+
+        page.reload();
+        assertThat(page.locator("li[data-company='" + company.externalId() + "']")
+                        .getByTestId("star-button"))
+                .hasAttribute("aria-pressed", "true");
+        assertThat(problems).isEmpty();
+    }
+}
