@@ -143,11 +143,14 @@ jcmd "$APP_PID" GC.run >/dev/null; sleep 1
 HEAP_BEFORE=$(heap_used_kb)
 jstat -gc "$APP_PID" 100 >"$OUT/jstat.txt" &
 JSTAT_PID=$!
+UPLOADS=()
 for _ in 1 2 3 4 5; do
   curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -F "file=@$FILE;type=application/pdf" "$BASE/api/v1/attachments" &
+  UPLOADS+=($!)
 done
-wait $(jobs -p | grep -v "^$JSTAT_PID$") 2>/dev/null || true
+wait "${UPLOADS[@]}"
 kill "$JSTAT_PID" 2>/dev/null || true
+wait "$JSTAT_PID" 2>/dev/null || true
 HEAP_PEAK=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%d", max }' "$OUT/jstat.txt")
 
 python3 - "$OUT" "$SIZE" <<PY

@@ -31,6 +31,15 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * Records one action in a transaction of its own, kept even when the caller's transaction rolls back (a refused
+     * access attempt ends the request with an exception).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordIndependently(UUID actorId, String action, String target, String details) {
+        record(actorId, action, target, details);
+    }
+
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }

@@ -98,7 +98,10 @@ class AttachmentDownloadController {
     }
 
     private AttachmentFile authorised(Viewer viewer, UUID id) {
-        AttachmentFile file = attachments.find(id).orElseThrow(NotFoundException::new);
+        AttachmentFile file = attachments.find(id).orElseThrow(() -> {
+            audit.recordIndependently(viewer.id(), "ATTACHMENT_ACCESS_REFUSED", id.toString(), null);
+            return new NotFoundException();
+        });
         access.requireAccessible(viewer, file.conversationId());
         String type = jdbc.sql("select type from conversation where id = ?")
                 .param(file.conversationId())

@@ -1,5 +1,6 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.NotFoundException;
@@ -39,9 +40,11 @@ public class ConversationAccess {
             """;
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    ConversationAccess(JdbcClient jdbc) {
+    ConversationAccess(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** The yes/no form: SPEC §2's table, row by row. */
@@ -100,8 +103,14 @@ public class ConversationAccess {
      */
     public void requireAccessible(Viewer viewer, UUID conversationId) {
         if (!isAccessible(viewer.id(), conversationId)) {
-            throw new NotFoundException();
+            throw refused(viewer, conversationId);
         }
+    }
+
+    /** Records a refused attempt in the audit log and gives the "not found" to throw. */
+    NotFoundException refused(Viewer viewer, UUID conversationId) {
+        audit.recordIndependently(viewer.id(), "CONVERSATION_ACCESS_REFUSED", conversationId.toString(), null);
+        return new NotFoundException();
     }
 
     /**

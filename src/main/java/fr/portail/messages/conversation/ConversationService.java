@@ -7,7 +7,6 @@ import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.InvalidInputException.FieldProblem;
-import fr.portail.messages.platform.NotFoundException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -277,7 +276,7 @@ public class ConversationService {
                         : Optional.<ConversationView>empty())
                 .optional()
                 .flatMap(view -> view)
-                .orElseThrow(NotFoundException::new);
+                .orElseThrow(() -> access.refused(viewer, conversationId));
         List<ConversationView.MessageView> messages = jdbc.sql("""
                         with mark_read as (
                           insert into read_state (person_id, conversation_id, read_count)

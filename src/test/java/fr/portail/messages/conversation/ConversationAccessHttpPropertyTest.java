@@ -107,7 +107,7 @@ class ConversationAccessHttpPropertyTest {
                             : memberships.get(author).get(0))
                     : null;
             List<PersonChoice> eligible = conversations.eligiblePeople(
-                    firm.viewer(author), type, company == null ? null : firm.companyId(company), "");
+                    firm.viewer(author), type, company == null ? null : firm.companyId(company), firm.suffix());
             List<UUID> chosen = eligible.stream()
                     .map(PersonChoice::id)
                     .filter(id -> byId.containsKey(id) && random.nextInt(3) > 0)

@@ -121,13 +121,13 @@ class ConversationApiTest {
     @Test
     void peoplePickerNeverRevealsAnotherCompanysPeopleToAClient() {
         JsonNode own = as("paul")
-                .get("/api/v1/people?type=ENTREPRISE&companyId=" + firm.companyId("dup"))
+                .get("/api/v1/people?type=ENTREPRISE&q=" + firm.suffix() + "&companyId=" + firm.companyId("dup"))
                 .json();
         List<String> names = new ArrayList<>();
         own.forEach(p -> names.add(p.get("name").asString()));
         assertThat(names).contains(firm.name("alice"), firm.name("marie")).doesNotContain(firm.name("sophie"));
         JsonNode other = as("paul")
-                .get("/api/v1/people?type=ENTREPRISE&companyId=" + firm.companyId("gar"))
+                .get("/api/v1/people?type=ENTREPRISE&q=" + firm.suffix() + "&companyId=" + firm.companyId("gar"))
                 .json();
         assertThat(other).isEmpty();
         JsonNode privateOnes =
