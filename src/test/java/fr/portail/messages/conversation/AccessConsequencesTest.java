@@ -42,6 +42,9 @@ class AccessConsequencesTest {
     @Autowired
     PersonAdministration administration;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestFirm firm;
 
     @BeforeEach
@@ -194,5 +197,11 @@ class AccessConsequencesTest {
                 .isInstanceOf(NotFoundException.class);
         assertThat(conversations.open(firm.viewer("paul"), confidential).messages())
                 .hasSize(1);
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor_id = ? and action = ? and target = ?")
+                        .params(firm.id("marie"), "CONVERSATION_ACCESS_REFUSED", confidential.toString())
+                        .query(Long.class)
+                        .single())
+                .as("the refused attempt stays in the audit log")
+                .isEqualTo(1);
     }
 }
