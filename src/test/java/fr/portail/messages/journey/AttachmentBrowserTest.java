@@ -8,37 +8,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import fr.portail.messages.support.Browser;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The paperclip in a real browser: attach, send, download the same bytes; an oversized file is refused at once. */
-@DemoJourney
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AttachmentBrowserTest {
-
-    static final String PASSWORD = "Messages-Demo-2026";
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    void close() {
-        browser.close();
-    }
+class AttachmentBrowserTest extends DemoJourneyTest {
 
     private Page openBilanAs(String email) {
-        Page page = browser.newSession("http://localhost:" + port);
-        Browser.signIn(page, email, PASSWORD);
+        Page page = signedIn(email);
         page.locator("[data-testid=inbox-row]", new Page.LocatorOptions().setHasText("Bilan 2025"))
                 .click();
         page.waitForURL(url -> url.matches(".*/conversations/[0-9a-f-]{36}$"));

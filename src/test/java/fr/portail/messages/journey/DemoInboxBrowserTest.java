@@ -5,39 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import fr.portail.messages.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Three demo people sign in: each inbox shows exactly what SPEC §2 grants, and a forbidden URL is "not found". */
-@DemoJourney
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoInboxBrowserTest {
-
-    static final String PASSWORD = "Messages-Demo-2026";
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    void close() {
-        browser.close();
-    }
-
-    private Page signedIn(String email) {
-        Page page = browser.newSession("http://localhost:" + port);
-        Browser.signIn(page, email, PASSWORD);
-        return page;
-    }
+class DemoInboxBrowserTest extends DemoJourneyTest {
 
     @Test
     void collaboratorSeesTheConversationsOfHerFavouriteCompaniesAndHerOwn() {
@@ -92,7 +63,7 @@ class DemoInboxBrowserTest {
                 .click();
         String url = paul.url();
 
-        Page visitor = browser.newSession("http://localhost:" + port);
+        Page visitor = anonymous();
         visitor.navigate(url);
         assertThat(visitor).hasURL(java.util.regex.Pattern.compile(".*/login$"));
         visitor.fill("#username", "marie.dupont@dupont.example");

@@ -6,42 +6,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import fr.portail.messages.support.Browser;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * "+ Créer" in a real browser: a collaborator and a client each create one conversation of each type with formatted
  * text and Ctrl+Entrée, and other demo people see exactly what SPEC §2 grants.
  */
-@DemoJourney
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NewConversationBrowserTest {
-
-    static final String PASSWORD = "Messages-Demo-2026";
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    void close() {
-        browser.close();
-    }
-
-    private Page signedIn(String email) {
-        Page page = browser.newSession("http://localhost:" + port);
-        Browser.signIn(page, email, PASSWORD);
-        return page;
-    }
+class NewConversationBrowserTest extends DemoJourneyTest {
 
     /** Fills the form through its widgets, types formatted text with the toolbar and sends with Ctrl+Entrée. */
     private void create(Page page, String type, String company, String participant, String subject, String screenshot) {
