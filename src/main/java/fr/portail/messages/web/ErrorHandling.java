@@ -17,6 +17,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -51,6 +53,15 @@ class ErrorHandling {
         page.addObject("viewer", CurrentViewer.of(request).orElse(null));
         page.setStatus(HttpStatus.NOT_FOUND);
         return page;
+    }
+
+    /** A malformed id in a URL names nothing: "not found"; any other malformed parameter is a bad request. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object malformed(MethodArgumentTypeMismatchException exception, HttpServletRequest request) {
+        if (exception.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return notFound(request);
+        }
+        return invalid(new InvalidInputException(exception.getName(), "error.invalidInput"), request);
     }
 
     @ExceptionHandler(InvalidInputException.class)

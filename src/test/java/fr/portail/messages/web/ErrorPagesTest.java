@@ -79,6 +79,24 @@ class ErrorPagesTest {
         assertThat(page.status()).isBetween(400, 499);
     }
 
+    @Test
+    void malformedConversationIdShowsTheNotFoundPage() {
+        Response page = signedIn().get("/conversations/not-a-uuid", BROWSER);
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("content-type")).startsWith("text/html");
+        assertThat(page.body()).contains("data-testid=\"error-404\"");
+    }
+
+    @Test
+    void malformedFilterOfTheInboxShowsAReadableErrorPage() {
+        Response page = signedIn().get("/?type=NOT_A_TYPE", BROWSER);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.header("content-type")).startsWith("text/html");
+        assertThat(page.body()).contains("data-testid=\"error-400\"");
+    }
+
     private HttpUser signedIn() {
         TestUser user = directory.collaborator();
         return new HttpUser(port).signedIn(user.email(), user.password());
