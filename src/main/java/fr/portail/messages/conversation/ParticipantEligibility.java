@@ -1,10 +1,10 @@
 package fr.portail.messages.conversation;
 
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.SearchPatterns;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +49,7 @@ class ParticipantEligibility {
         if (type.hasCompany() && companyId == null) {
             return List.of();
         }
-        String pattern = "%" + escapeLike(query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = SearchPatterns.contains(query);
         return jdbc.sql("select p.id, p.name, p.kind from person p where " + eligible(author, type)
                         + " and (lower(p.name) like :pattern escape '\\' or lower(p.email) like :pattern escape '\\')"
                         + " order by p.kind desc, lower(p.name), p.id limit " + MAX_CHOICES)
@@ -78,9 +78,5 @@ class ParticipantEligibility {
         Set<UUID> refused = new HashSet<>(candidates);
         refused.removeAll(eligible);
         return refused;
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

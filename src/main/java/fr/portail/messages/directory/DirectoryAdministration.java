@@ -4,6 +4,7 @@ import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.InvalidInputException.FieldProblem;
 import fr.portail.messages.platform.NotFoundException;
+import fr.portail.messages.platform.SearchPatterns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +77,7 @@ public class DirectoryAdministration {
     public ResultPage<AdminCompany> companies(Viewer viewer, String query, int page) {
         requireAdministrator(viewer);
         int safePage = Math.max(0, page);
-        String pattern = likePattern(query);
+        String pattern = SearchPatterns.contains(query);
         String where =
                 "where lower(c.name) like :pattern escape '\\' or lower(c.external_id) like :pattern escape '\\'";
         long total = jdbc.sql("select count(*) from company c " + where)
@@ -196,11 +196,11 @@ public class DirectoryAdministration {
         String condition = peopleCondition(filter == null ? PeopleFilter.ALL : filter)
                 + " and (lower(p.name) like :pattern escape '\\' or lower(p.email) like :pattern escape '\\')";
         long total = jdbc.sql("select count(*) from person p where " + condition)
-                .param("pattern", likePattern(query))
+                .param("pattern", SearchPatterns.contains(query))
                 .query(Long.class)
                 .single();
         List<AdminPerson> items = jdbc.sql(personSelect("", condition) + " limit :limit offset :offset")
-                .param("pattern", likePattern(query))
+                .param("pattern", SearchPatterns.contains(query))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("limit", PAGE_SIZE)
                 .param("offset", (long) safePage * PAGE_SIZE)
@@ -559,11 +559,6 @@ public class DirectoryAdministration {
                 rs.getBoolean("active"),
                 rs.getBoolean("password_set"),
                 expires == null ? null : expires.toInstant());
-    }
-
-    private static String likePattern(String query) {
-        return "%"
-                + DirectoryService.escapeLike(query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
     }
 
     private static void requireAdministrator(Viewer viewer) {

@@ -1,9 +1,9 @@
 package fr.portail.messages.directory;
 
 import fr.portail.messages.platform.NotFoundException;
+import fr.portail.messages.platform.SearchPatterns;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +67,7 @@ public class DirectoryService {
      */
     @Transactional(readOnly = true)
     public List<CompanyChoice> pickableCompanies(Viewer viewer, String query) {
-        String pattern = "%" + escapeLike(query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = SearchPatterns.contains(query);
         String scope = viewer.isClient() ? "join membership m on m.company_id = c.id and m.person_id = :viewer" : "";
         return jdbc.sql("""
                         select c.id, c.external_id, c.name, (f.person_id is not null) as favourite
@@ -133,9 +133,5 @@ public class DirectoryService {
     @Transactional
     public void changeEmailNotifications(Viewer viewer, boolean enabled) {
         people.findById(viewer.id()).orElseThrow(NotFoundException::new).changeEmailNotifications(enabled);
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

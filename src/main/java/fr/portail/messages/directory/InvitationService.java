@@ -3,14 +3,9 @@ package fr.portail.messages.directory;
 import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.platform.MessagesProperties;
 import fr.portail.messages.platform.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import fr.portail.messages.platform.SecretTokens;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,8 +17,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** Issues invitation links and turns them into passwords. */
 @Service
 public class InvitationService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final InvitationRepository invitations;
     private final PersonRepository people;
@@ -56,11 +49,9 @@ public class InvitationService {
         Person person = people.findById(personId).orElseThrow(NotFoundException::new);
         Instant now = clock.instant();
         invitations.findOpenByPersonId(personId).forEach(open -> open.revoke(now));
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = SecretTokens.newToken();
         Instant expiresAt = now.plus(properties.invitationValidity());
-        invitations.save(new Invitation(hash(token), personId, now, expiresAt));
+        invitations.save(new Invitation(SecretTokens.hash(token), personId, now, expiresAt));
         var issued = new IssuedInvitation(
                 personId, person.email(), properties.publicBaseUrl() + "/invitations/" + token, expiresAt);
         audit.record(actorId, "INVITATION_ISSUED", person.email(), null);
@@ -87,7 +78,7 @@ public class InvitationService {
     @Transactional(readOnly = true)
     public Optional<InvitedPerson> find(String token) {
         return invitations
-                .findByTokenHash(hash(token))
+                .findByTokenHash(SecretTokens.hash(token))
                 .filter(invitation -> invitation.isUsable(clock.instant()))
                 .flatMap(invitation -> people.findById(invitation.personId()))
                 .filter(Person::isActive)
@@ -103,7 +94,7 @@ public class InvitationService {
     public InvitedPerson accept(String token, String password, String passwordConfirmation) {
         Instant now = clock.instant();
         Invitation invitation = invitations
-                .findByTokenHashForUpdate(hash(token))
+                .findByTokenHashForUpdate(SecretTokens.hash(token))
                 .filter(candidate -> candidate.isUsable(now))
                 .orElseThrow(NotFoundException::new);
         Person person =
@@ -113,15 +104,6 @@ public class InvitationService {
         invitation.use(now);
         audit.record(person.id(), "INVITATION_ACCEPTED", person.email(), null);
         return new InvitedPerson(person.id(), person.name(), person.email());
-    }
-
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The person an invitation is for. */

@@ -4,16 +4,11 @@ import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import fr.portail.messages.platform.SecretTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccessTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     static final String PREFIX = "msg_";
 
     private final JdbcClient jdbc;
@@ -48,12 +42,10 @@ public class AccessTokens {
         if (trimmed.length() > 100) {
             throw new InvalidInputException("name", "token.error.nameTooLong", 100);
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String value = PREFIX + SecretTokens.newToken();
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into access_token (id, person_id, name, token_hash, created_at) values (?, ?, ?, ?, ?)")
-                .params(id, owner.id(), trimmed, hash(value), now())
+                .params(id, owner.id(), trimmed, SecretTokens.hash(value), now())
                 .update();
         audit.record(owner.id(), "ACCESS_TOKEN_CREATED", trimmed, null);
         return new CreatedToken(id, trimmed, value);
@@ -98,22 +90,13 @@ public class AccessTokens {
                         update access_token set last_used_at = ? where token_hash = ? and revoked_at is null
                         returning person_id
                         """)
-                .params(now(), hash(value))
+                .params(now(), SecretTokens.hash(value))
                 .query((rs, row) -> rs.getObject("person_id", UUID.class))
                 .optional();
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static String hash(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A token just created; {@code value} is shown once. */
