@@ -1,12 +1,15 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.attachment.AttachmentFile;
 import fr.portail.messages.attachment.AttachmentInfo;
 import fr.portail.messages.attachment.AttachmentService;
+import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.InvalidInputException.FieldProblem;
+import fr.portail.messages.platform.NotFoundException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +43,7 @@ public class ConversationService {
     private final ParticipantEligibility eligibility;
     private final DirectoryService directory;
     private final AttachmentService attachments;
+    private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,6 +53,7 @@ public class ConversationService {
             ParticipantEligibility eligibility,
             DirectoryService directory,
             AttachmentService attachments,
+            AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
@@ -56,6 +61,7 @@ public class ConversationService {
         this.eligibility = eligibility;
         this.directory = directory;
         this.attachments = attachments;
+        this.audit = audit;
         this.events = events;
         this.clock = clock;
     }
@@ -313,6 +319,31 @@ public class ConversationService {
                 header.participants(),
                 messages,
                 header.viewerIsParticipant());
+    }
+
+    /**
+     * The load-and-authorise entry point of a download: the file, when the viewer may access its conversation; the
+     * same not-found otherwise. Refusals and downloads from confidential conversations go to the audit log.
+     */
+    @Transactional
+    public AttachmentFile authoriseDownload(Viewer viewer, UUID attachmentId) {
+        AttachmentFile file = attachments.find(attachmentId).orElseThrow(() -> {
+            audit.recordIndependently(viewer.id(), "ATTACHMENT_ACCESS_REFUSED", attachmentId.toString(), null);
+            return new NotFoundException();
+        });
+        access.requireAccessible(viewer, file.conversationId());
+        String type = jdbc.sql("select type from conversation where id = ?")
+                .param(file.conversationId())
+                .query(String.class)
+                .single();
+        if (ConversationType.valueOf(type).isConfidential()) {
+            audit.record(
+                    viewer.id(),
+                    "CONFIDENTIAL_ATTACHMENT_DOWNLOADED",
+                    file.id().toString(),
+                    file.conversationId().toString());
+        }
+        return file;
     }
 
     /** Marks the conversation read for the viewer. */

@@ -1,16 +1,14 @@
 package fr.portail.messages.web;
 
+import fr.portail.messages.attachment.AttachmentTypes;
 import java.text.NumberFormat;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** File sizes and type icons as templates show them ({@code @sizes}). */
 @Component("sizes")
 class FileSizes {
-
-    private static final Set<String> PREVIEWABLE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     public String human(long bytes) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -46,6 +44,6 @@ class FileSizes {
     }
 
     public boolean previewable(String contentType) {
-        return PREVIEWABLE.contains(contentType);
+        return AttachmentTypes.isPreviewable(contentType);
     }
 }
