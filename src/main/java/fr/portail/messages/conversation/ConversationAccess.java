@@ -7,6 +7,7 @@ import fr.portail.messages.platform.NotFoundException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,12 +40,36 @@ public class ConversationAccess {
               as access_client_participant_starred
             """;
 
+    /** Below this many favourite companies, the query form scans each one; see {@link #favouriteScanThreshold()}. */
+    private static final int MIN_FAVOURITE_SCAN_THRESHOLD = 8;
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private volatile int favouriteScanThreshold = MIN_FAVOURITE_SCAN_THRESHOLD;
 
     ConversationAccess(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
+    }
+
+    /**
+     * The value to bind to {@code :favouriteScanThreshold} in the query form. Scanning each favourite company reads
+     * about {@code limit × favourites} index entries; scanning the firm's activity reads about
+     * {@code limit × companies / favourites}; the two cost the same when {@code favourites² = companies}.
+     */
+    public int favouriteScanThreshold() {
+        return favouriteScanThreshold;
+    }
+
+    /**
+     * Recomputes {@link #favouriteScanThreshold()} from the number of companies, outside of any request. A stale value
+     * only changes the cost of the query form, never its rows.
+     */
+    @Scheduled(fixedDelayString = "5m")
+    void refreshFavouriteScanThreshold() {
+        long companies =
+                jdbc.sql("select count(*) from company").query(Long.class).single();
+        favouriteScanThreshold = Math.max(MIN_FAVOURITE_SCAN_THRESHOLD, (int) Math.ceil(Math.sqrt(companies)));
     }
 
     /** The yes/no form: SPEC §2's table, row by row. */
@@ -121,6 +146,11 @@ public class ConversationAccess {
      * each branch walks an index in activity order ({@code conversation(company_id, last_message_at desc, id desc)}
      * and {@code participant(person_id, last_message_at desc, conversation_id desc)}).
      *
+     * <p>A collaborator's favourite companies are read in one of two ways, chosen when the query runs by comparing
+     * their number with the bound parameter {@code :favouriteScanThreshold} (see {@link #favouriteScanThreshold()}):
+     * one index scan per favourite company for a few favourites, or one scan of the whole firm's activity keeping
+     * the favourite companies for many. Both give the same rows; only their cost differs.
+     *
      * @param kind the person's kind, which decides the shape of the query
      * @param filter extra condition on the conversation {@code c} (type, company, unread, …), {@code true} for none
      * @param keyset whether to add the keyset condition {@code (last_message_at, id) < (:cursorAt, :cursorId)}
@@ -136,19 +166,36 @@ public class ConversationAccess {
         String participations;
         String favourites;
         if (kind == PersonKind.COLLABORATOR) {
+            String favouriteCount = "(select count(*) from favourite fc where fc.person_id = :viewer)";
             participations = """
                     (select c.id, c.last_message_at from participant p join conversation c on c.id = p.conversation_id
                       where p.person_id = :viewer and %s and (%s)%s
                       order by p.last_message_at desc, p.conversation_id desc%s)
                     """.formatted(active, filter, participantKeyset, limitClause);
             favourites = """
-                    (select c.id, c.last_message_at from favourite f
-                      cross join lateral (
-                        select c.id, c.last_message_at from conversation c
-                         where c.company_id = f.company_id and c.type <> 'PRIVE' and (%s)%s
-                         order by c.last_message_at desc, c.id desc%s) c
-                      where f.person_id = :viewer and %s)
-                    """.formatted(filter, companyKeyset, limitClause, active);
+                    (select id, last_message_at from (
+                      (select c.id, c.last_message_at from favourite f
+                        cross join lateral (
+                          select c.id, c.last_message_at from conversation c
+                           where c.company_id = f.company_id and c.type <> 'PRIVE' and (%s)%s
+                           order by c.last_message_at desc, c.id desc%s) c
+                        where f.person_id = :viewer and %s and %s < :favouriteScanThreshold)
+                      union all
+                      (select c.id, c.last_message_at from conversation c
+                        where c.company_id = any (array(select f.company_id from favourite f where f.person_id = :viewer))
+                          and c.type <> 'PRIVE' and (%s)%s and %s and %s >= :favouriteScanThreshold
+                        order by c.last_message_at desc, c.id desc%s)) favourites)
+                    """.formatted(
+                            filter,
+                            companyKeyset,
+                            limitClause,
+                            active,
+                            favouriteCount,
+                            filter,
+                            companyKeyset,
+                            active,
+                            favouriteCount,
+                            limitClause);
         } else {
             participations = """
                     (select c.id, c.last_message_at from participant p join conversation c on c.id = p.conversation_id

@@ -63,6 +63,24 @@ class ConversationAccessPropertyTest {
         context.close();
     }
 
+    /** Thresholds that make the query form scan each favourite company, or the firm's activity, whatever the world. */
+    private static final int SCAN_EACH_FAVOURITE = Integer.MAX_VALUE;
+
+    private static final int SCAN_FIRM_ACTIVITY = 0;
+
+    private Set<UUID> listed(Person person, int favouriteScanThreshold) {
+        return new HashSet<>(jdbc.sql(ConversationAccess.accessibleConversations(
+                        person.collaborator() ? PersonKind.COLLABORATOR : PersonKind.CLIENT,
+                        "true",
+                        false,
+                        false,
+                        null))
+                .param("viewer", person.id())
+                .param("favouriteScanThreshold", favouriteScanThreshold)
+                .query((rs, row) -> rs.getObject("id", UUID.class))
+                .list());
+    }
+
     record Person(UUID id, boolean collaborator, boolean active, Set<Integer> favourites, Set<Integer> companies) {}
 
     record Conversation(UUID id, ConversationType type, int company, Set<Integer> participants) {}
@@ -85,16 +103,13 @@ class ConversationAccessPropertyTest {
             Set<UUID> worldConversations =
                     world.conversations().stream().map(Conversation::id).collect(Collectors.toSet());
             for (Person person : world.people()) {
-                Set<UUID> listed = new HashSet<>(jdbc.sql(ConversationAccess.accessibleConversations(
-                                person.collaborator() ? PersonKind.COLLABORATOR : PersonKind.CLIENT,
-                                "true",
-                                false,
-                                false,
-                                null))
-                        .param("viewer", person.id())
-                        .query((rs, row) -> rs.getObject("id", UUID.class))
-                        .list());
+                Set<UUID> listed = listed(person, SCAN_EACH_FAVOURITE);
                 listed.retainAll(worldConversations);
+                Set<UUID> listedFirmWide = listed(person, SCAN_FIRM_ACTIVITY);
+                listedFirmWide.retainAll(worldConversations);
+                assertThat(listedFirmWide)
+                        .as("both ways of reading favourites for %s", person)
+                        .isEqualTo(listed);
                 for (Conversation conversation : world.conversations()) {
                     boolean expected = ReferenceAccessModel.hasAccess(
                             referencePeople.get(person.id()),
