@@ -15,15 +15,18 @@
     });
   }
 
-  function companyPicker(select) {
+  // preloadOnFocus: list the favourites first as soon as the field is focused, for pickers whose page
+  // renders no choice in advance.
+  function companyPicker(select, preloadOnFocus) {
     return new TomSelect(select, {
+      preload: preloadOnFocus ? "focus" : false,
       valueField: "id",
       labelField: "name",
       searchField: ["name", "externalId"],
       maxOptions: 100,
       placeholder: select.dataset.placeholder,
       closeAfterSelect: true,
-      shouldLoad: function (query) { return query.length > 0; },
+      shouldLoad: function (query) { return preloadOnFocus || query.length > 0; },
       // No debounce: a delayed search that fires after the person picked an option would reopen the
       // dropdown and steal the focus from the field they moved on to.
       loadThrottle: null,
@@ -92,7 +95,7 @@
     var companySelect = form.querySelector("[data-company-picker]");
     var peopleSelect = form.querySelector("[data-wizard-people]");
     var companyField = form.querySelector("#company-field");
-    var company = companySelect ? companyPicker(companySelect) : null;
+    var company = companySelect ? companyPicker(companySelect, false) : null;
 
     function currentType() {
       var checked = form.querySelector("input[name=type]:checked");
@@ -146,6 +149,9 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-wizard]").forEach(initWizard);
+    document.querySelectorAll("select[data-company-filter]").forEach(function (select) {
+      companyPicker(select, true);
+    });
     document.querySelectorAll("[data-people-picker]:not([data-wizard-people])").forEach(function (select) {
       peoplePicker(select, function () { return select.dataset.source; });
     });

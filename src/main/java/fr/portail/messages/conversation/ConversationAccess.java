@@ -139,7 +139,7 @@ public class ConversationAccess {
     }
 
     /**
-     * The query form: an SQL query returning {@code id, last_message_at} of every conversation the person
+     * The query form: an SQL query returning {@code id, last_message_at, message_count} of every conversation the person
      * {@code :viewer} may access, newest activity first.
      *
      * <p>It is a union of the two ways to have access — through a favourite company, and as a participant — so that
@@ -149,7 +149,11 @@ public class ConversationAccess {
      * <p>A collaborator's favourite companies are read in one of two ways, chosen when the query runs by comparing
      * their number with the bound parameter {@code :favouriteScanThreshold} (see {@link #favouriteScanThreshold()}):
      * one index scan per favourite company for a few favourites, or one scan of the whole firm's activity keeping
-     * the favourite companies for many. Both give the same rows; only their cost differs.
+     * the favourite companies for many. Both give the same rows; only their cost differs. In the second, the
+     * favourite test is wrapped in {@code is true} so that it stays a filter on the activity index (PostgreSQL checks
+     * it against a hash of the favourites): the planner cannot estimate how many rows the favourites keep, and given
+     * the choice it joins them and reads every conversation of every favourite company through the other index, then
+     * sorts them (27 ms instead of 0.2 ms for 300 favourites out of 2,000 companies).
      *
      * @param kind the person's kind, which decides the shape of the query
      * @param filter extra condition on the conversation {@code c} (type, company, unread, …), {@code true} for none
@@ -168,21 +172,22 @@ public class ConversationAccess {
         if (kind == PersonKind.COLLABORATOR) {
             String favouriteCount = "(select count(*) from favourite fc where fc.person_id = :viewer)";
             participations = """
-                    (select c.id, c.last_message_at from participant p join conversation c on c.id = p.conversation_id
+                    (select c.id, c.last_message_at, c.message_count from participant p join conversation c on c.id = p.conversation_id
                       where p.person_id = :viewer and %s and (%s)%s
                       order by p.last_message_at desc, p.conversation_id desc%s)
                     """.formatted(active, filter, participantKeyset, limitClause);
             favourites = """
-                    (select id, last_message_at from (
-                      (select c.id, c.last_message_at from favourite f
+                    (select id, last_message_at, message_count from (
+                      (select c.id, c.last_message_at, c.message_count from favourite f
                         cross join lateral (
-                          select c.id, c.last_message_at from conversation c
+                          select c.id, c.last_message_at, c.message_count from conversation c
                            where c.company_id = f.company_id and c.type <> 'PRIVE' and (%s)%s
                            order by c.last_message_at desc, c.id desc%s) c
                         where f.person_id = :viewer and %s and %s < :favouriteScanThreshold)
                       union all
-                      (select c.id, c.last_message_at from conversation c
-                        where c.company_id = any (array(select f.company_id from favourite f where f.person_id = :viewer))
+                      (select c.id, c.last_message_at, c.message_count from conversation c
+                        where (exists (select 1 from favourite f
+                                        where f.person_id = :viewer and f.company_id = c.company_id)) is true
                           and c.type <> 'PRIVE' and (%s)%s and %s and %s >= :favouriteScanThreshold
                         order by c.last_message_at desc, c.id desc%s)) favourites)
                     """.formatted(
@@ -198,7 +203,7 @@ public class ConversationAccess {
                             limitClause);
         } else {
             participations = """
-                    (select c.id, c.last_message_at from participant p join conversation c on c.id = p.conversation_id
+                    (select c.id, c.last_message_at, c.message_count from participant p join conversation c on c.id = p.conversation_id
                       where p.person_id = :viewer and %s
                         and (c.type = 'PRIVE' or exists (select 1 from membership m
                                                           where m.person_id = :viewer and m.company_id = c.company_id))
@@ -206,10 +211,10 @@ public class ConversationAccess {
                       order by p.last_message_at desc, p.conversation_id desc%s)
                     """.formatted(active, filter, participantKeyset, limitClause);
             favourites = """
-                    (select c.id, c.last_message_at from favourite f
+                    (select c.id, c.last_message_at, c.message_count from favourite f
                       join membership m on m.person_id = f.person_id and m.company_id = f.company_id
                       cross join lateral (
-                        select c.id, c.last_message_at from conversation c
+                        select c.id, c.last_message_at, c.message_count from conversation c
                          where c.company_id = f.company_id and c.type = 'ENTREPRISE'
                            and exists (select 1 from participant cp
                                          join person cpp on cpp.id = cp.person_id and cpp.kind = 'CLIENT'
@@ -221,7 +226,7 @@ public class ConversationAccess {
                     """.formatted(filter, companyKeyset, limitClause, active);
         }
         String union = participantOnly ? participations : participations + " union " + favourites;
-        return "select id, last_message_at from (" + union + ") accessible order by last_message_at desc, id desc"
-                + limitClause;
+        return "select id, last_message_at, message_count from (" + union
+                + ") accessible order by last_message_at desc, id desc" + limitClause;
     }
 }

@@ -369,8 +369,10 @@ public class ConversationService {
                         """).params(viewer.id(), conversationId).update();
     }
 
-    /** One page of the conversations the viewer may access, newest activity first. One SQL statement. */
-    @Transactional(readOnly = true)
+    /**
+     * One page of the conversations the viewer may access, newest activity first. One SQL statement, without a
+     * transaction around it.
+     */
     public InboxPage inbox(Viewer viewer, InboxFilter filter, String cursor) {
         Optional<InboxCursor> position = InboxCursor.decode(cursor);
         String accessible = ConversationAccess.accessibleConversations(
@@ -422,14 +424,13 @@ public class ConversationService {
     /**
      * How many of the viewer's {@link #UNREAD_BADGE_DEPTH} most recently active conversations have unread messages:
      * the header's badge on every page. Looking deeper would make every page's cost grow with the history of the
-     * firm; older unread conversations stay behind the inbox's "unread" filter (docs/performance.md).
+     * firm; older unread conversations stay behind the inbox's "unread" filter (docs/performance.md). One statement
+     * without a transaction around it.
      */
-    @Transactional(readOnly = true)
     public int unreadConversations(Viewer viewer) {
         String recent =
                 ConversationAccess.accessibleConversations(viewer.kind(), "true", false, false, UNREAD_BADGE_DEPTH);
-        return jdbc.sql("select count(*) from (" + recent + ") recent join conversation c on c.id = recent.id where "
-                        + UNREAD_CONDITION)
+        return jdbc.sql("select count(*) from (" + recent + ") c where " + UNREAD_CONDITION)
                 .param("viewer", viewer.id())
                 .param("favouriteScanThreshold", access.favouriteScanThreshold())
                 .query(Integer.class)

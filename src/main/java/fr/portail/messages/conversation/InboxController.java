@@ -37,7 +37,11 @@ class InboxController {
         if (htmx != null && cursor != null) {
             return "inbox :: rows";
         }
-        model.addAttribute("companies", directory.pickableCompanies(viewer, ""));
+        model.addAttribute(
+                "filterCompany",
+                company == null
+                        ? null
+                        : directory.pickableCompany(viewer, company).orElse(null));
         model.addAttribute("types", ConversationType.values());
         return "inbox";
     }

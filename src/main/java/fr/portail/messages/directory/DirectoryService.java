@@ -4,6 +4,7 @@ import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.SearchPatterns;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +27,20 @@ public class DirectoryService {
         this.jdbc = jdbc;
     }
 
-    /** The viewer for an active person; empty for an unknown or deactivated one. */
-    @Transactional(readOnly = true)
+    /**
+     * The viewer for an active person; empty for an unknown or deactivated one. Runs on every request, so it is one
+     * statement without a transaction around it.
+     */
     public Optional<Viewer> activeViewer(UUID personId) {
-        return people.findById(personId).filter(Person::isActive).map(Viewer::of);
+        return jdbc.sql("select id, name, email, kind, admin from person where id = ? and active")
+                .param(personId)
+                .query((rs, row) -> new Viewer(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        PersonKind.valueOf(rs.getString("kind")),
+                        rs.getBoolean("admin")))
+                .optional();
     }
 
     @Transactional(readOnly = true)
@@ -67,18 +78,31 @@ public class DirectoryService {
      */
     @Transactional(readOnly = true)
     public List<CompanyChoice> pickableCompanies(Viewer viewer, String query) {
-        String pattern = SearchPatterns.contains(query);
+        return companyChoices(
+                viewer,
+                "lower(c.name) like :pattern escape '\\' or lower(c.external_id) like :pattern escape '\\'",
+                Map.of("pattern", SearchPatterns.contains(query)));
+    }
+
+    /** One company the viewer may pick, or empty when it does not exist or the viewer may not see it. */
+    @Transactional(readOnly = true)
+    public Optional<CompanyChoice> pickableCompany(Viewer viewer, UUID companyId) {
+        return companyChoices(viewer, "c.id = :companyId", Map.of("companyId", companyId)).stream()
+                .findFirst();
+    }
+
+    private List<CompanyChoice> companyChoices(Viewer viewer, String condition, Map<String, Object> parameters) {
         String scope = viewer.isClient() ? "join membership m on m.company_id = c.id and m.person_id = :viewer" : "";
         return jdbc.sql("""
                         select c.id, c.external_id, c.name, (f.person_id is not null) as favourite
                         from company c %s
                         left join favourite f on f.company_id = c.id and f.person_id = :viewer
-                        where lower(c.name) like :pattern escape '\\' or lower(c.external_id) like :pattern escape '\\'
+                        where %s
                         order by favourite desc, lower(c.name), c.id
                         limit :limit
-                        """.formatted(scope))
+                        """.formatted(scope, condition))
                 .param("viewer", viewer.id())
-                .param("pattern", pattern)
+                .params(parameters)
                 .param("limit", MAX_CHOICES)
                 .query((rs, row) -> new CompanyChoice(
                         rs.getObject("id", UUID.class),

@@ -43,8 +43,10 @@ public class NotificationService {
         return "every " + Math.max(1, properties.bellRefresh().toSeconds()) + "s";
     }
 
-    /** How many notifications the viewer has not read, up to {@value #UNREAD_COUNT_CAP}. */
-    @Transactional(readOnly = true)
+    /**
+     * How many notifications the viewer has not read, up to {@value #UNREAD_COUNT_CAP}. On every page, so one statement
+     * without a transaction around it.
+     */
     public int unreadCount(Viewer viewer) {
         return jdbc.sql("""
                         select count(*) from (select 1 from notification

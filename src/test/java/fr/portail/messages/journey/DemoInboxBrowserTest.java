@@ -72,4 +72,33 @@ class DemoInboxBrowserTest extends DemoJourneyTest {
         assertThat(visitor).hasURL(url);
         assertThat(visitor.locator("[data-testid=conversation-subject]")).hasText("Bilan 2025 : pièces à fournir");
     }
+
+    @Test
+    void collaboratorFiltersHerInboxByCompanyAndMarksAConversationUnreadAgain() {
+        Page alice = signedIn("alice.martin@cabinet.example");
+        alice.click("#filter-company-ts-control");
+        alice.keyboard().type("Garage");
+        alice.locator("#filter-company-ts-dropdown .option", new Page.LocatorOptions().setHasText("Garage Lefèvre"))
+                .click();
+        alice.click(".inbox-filters button[type=submit]");
+        assertThat(alice).hasURL(java.util.regex.Pattern.compile(".*[?&]company=.*"));
+        assertThat(alice.locator(".inbox-filters .ts-control")).containsText("Garage Lefèvre");
+        Locator subjects = alice.locator("[data-testid=inbox-subject]");
+        assertThat(subjects.filter(new Locator.FilterOptions().setHasText("Question TVA sur les réparations")))
+                .hasCount(1);
+        assertThat(subjects.filter(new Locator.FilterOptions().setHasText("Bilan 2025")))
+                .hasCount(0);
+        Browser.screenshot(alice, "inbox-filtered-by-company");
+
+        Locator row = alice.locator(
+                "li[data-conversation]", new Page.LocatorOptions().setHasText("Question TVA sur les réparations"));
+        row.locator("[data-testid=inbox-row]").click();
+        assertThat(alice.locator("[data-testid=conversation-subject]")).hasText("Question TVA sur les réparations");
+        alice.goBack();
+        alice.reload();
+        assertThat(row.locator("[data-testid=inbox-row]")).not().hasClass(java.util.regex.Pattern.compile("is-unread"));
+        row.locator("button[form=mark-unread]").click();
+        assertThat(alice).hasURL(java.util.regex.Pattern.compile(".*[?&]company=.*"));
+        assertThat(row.locator("[data-testid=inbox-row]")).hasClass(java.util.regex.Pattern.compile("is-unread"));
+    }
 }
