@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,6 +77,47 @@ class S3AttachmentStorageTest extends AttachmentStorageContract {
         }
         assertThat(objectKeys()).containsExactly("attachments/" + stored.key());
         assertThat(pendingMultipartUploads()).isZero();
+    }
+
+    @Test
+    void aLargeFileNeverPassesThroughTheHeap() throws Exception {
+        var storage = storage();
+        storage.store(new ByteArrayInputStream(pattern(PART + 1)), 104_857_600L); // loads the classes of the path
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        // Generated on the fly, so that only what the storage allocates is counted: six parts and a bit.
+        var stored = storage.store(generated(6L * PART + 1000), 104_857_600L);
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertThat(stored.size()).isEqualTo(6L * PART + 1000);
+        // Parts are buffered off the heap and sent from there; copying the file through byte arrays would allocate
+        // at least its 31 MB.
+        assertThat(allocated).as("bytes allocated while storing").isLessThan(8_000_000L);
+    }
+
+    /** {@code size} bytes of a pattern, generated as they are read. */
+    private static InputStream generated(long size) {
+        return new InputStream() {
+            long position;
+
+            @Override
+            public int read() {
+                return position < size ? (int) (position++ % 251) : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (position >= size) {
+                    return -1;
+                }
+                int count = (int) Math.min(length, size - position);
+                for (int i = 0; i < count; i++) {
+                    buffer[offset + i] = (byte) ((position + i) % 251);
+                }
+                position += count;
+                return count;
+            }
+        };
     }
 
     @Test
