@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
@@ -56,8 +55,6 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
 
     /** How much of the content is read at a time while it is copied into a part buffer and hashed. */
     private static final int CHUNK = 64 * 1024;
-
-    private static final String PARTIAL = ".partial";
 
     private final S3Client s3;
     private final String bucket;
@@ -119,7 +116,7 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
 
     @Override
     public StoredFile store(InputStream content, long maxBytes) throws IOException {
-        String key = UUID.randomUUID().toString();
+        String key = StorageKeys.generate();
         String objectKey = prefix + key;
         MessageDigest sha256 = sha256();
         byte[] chunk = new byte[CHUNK];
@@ -231,7 +228,10 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
 
     @Override
     public Resource open(String key) throws IOException {
-        String objectKey = prefix + requireGeneratedKey(key);
+        if (StorageKeys.isPartial(StorageKeys.require(key))) {
+            throw new FileNotFoundException(key); // an unfinished upload has no object to read
+        }
+        String objectKey = prefix + key;
         try {
             return new ObjectResource(
                     objectKey, s3.headObject(request -> request.bucket(bucket).key(objectKey)));
@@ -251,9 +251,8 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
      */
     @Override
     public void delete(String key) throws IOException {
-        boolean partial = key.endsWith(PARTIAL);
-        String objectKey =
-                prefix + requireGeneratedKey(partial ? key.substring(0, key.length() - PARTIAL.length()) : key);
+        boolean partial = StorageKeys.isPartial(StorageKeys.require(key));
+        String objectKey = prefix + StorageKeys.withoutPartial(key);
         try {
             if (partial) {
                 for (MultipartUpload upload : s3.listMultipartUploadsPaginator(
@@ -285,7 +284,7 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
                             request -> request.bucket(bucket).prefix(prefix))
                     .contents()) {
                 String key = object.key().substring(prefix.length());
-                if (isGeneratedKey(key)) {
+                if (StorageKeys.isGenerated(key)) {
                     visitor.accept(new StoredObject(key, object.lastModified()));
                 }
             }
@@ -293,9 +292,9 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
                             request -> request.bucket(bucket).prefix(prefix))
                     .uploads()) {
                 String key = upload.key().substring(prefix.length());
-                if (isGeneratedKey(key)) {
+                if (StorageKeys.isGenerated(key)) {
                     Instant initiated = upload.initiated() == null ? Instant.now() : upload.initiated();
-                    visitor.accept(new StoredObject(key + PARTIAL, initiated));
+                    visitor.accept(new StoredObject(key + StorageKeys.PARTIAL, initiated));
                 }
             }
         } catch (SdkException e) {
@@ -334,25 +333,6 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
     private void releaseBuffer(ByteBuffer buffer) {
         freeBuffers.offer(buffer.clear());
         bufferPermits.release();
-    }
-
-    /** Keys are generated UUIDs in their canonical form; anything else never reaches the bucket. */
-    private static String requireGeneratedKey(String key) {
-        if (!isGeneratedKey(key)) {
-            throw new IllegalArgumentException("not an attachment key: " + key);
-        }
-        return key;
-    }
-
-    private static boolean isGeneratedKey(String key) {
-        if (key.length() != 36) {
-            return false;
-        }
-        try {
-            return UUID.fromString(key).toString().equals(key);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private IOException failure(String action, String objectKey, SdkException e) {
@@ -506,6 +486,8 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
                     response.abort();
                 }
                 response.close();
+                response = null;
+                position = length;
             }
         }
     }

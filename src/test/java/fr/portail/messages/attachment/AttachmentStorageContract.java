@@ -25,6 +25,9 @@ abstract class AttachmentStorageContract {
     /** An empty storage. */
     abstract AttachmentStorage storage() throws Exception;
 
+    /** Puts a file named {@code name} where the last storage keeps its files, as another tool or a person would. */
+    abstract void dropForeignFile(String name) throws Exception;
+
     @Test
     void storesUnderAGeneratedKeyWithSizeAndSha256AndGivesTheBytesBack() throws Exception {
         var storage = storage();
@@ -91,6 +94,17 @@ abstract class AttachmentStorageContract {
         storage.delete(stored.key());
         assertThat(listed(storage)).isEmpty();
         assertThatThrownBy(() -> storage.open(stored.key())).isInstanceOf(FileNotFoundException.class);
+    }
+
+    @Test
+    void filesThatAreNotOursAreNeverListedSoNeverSwept() throws Exception {
+        var storage = storage();
+        var stored = storage.store(new ByteArrayInputStream(new byte[] {1}), 10);
+        dropForeignFile("README.txt");
+        dropForeignFile("1-2-3-4-5"); // parses as a UUID, but is not one we generate
+        assertThat(listed(storage))
+                .extracting(AttachmentStorage.StoredObject::key)
+                .containsExactly(stored.key());
     }
 
     @Test

@@ -19,6 +19,11 @@ class FileSystemAttachmentStorageTest extends AttachmentStorageContract {
         return new FileSystemAttachmentStorage(root);
     }
 
+    @Override
+    void dropForeignFile(String name) throws Exception {
+        Files.write(root.resolve(name), new byte[] {0});
+    }
+
     @Test
     void deletedFilesLeaveNothingOnDisk() throws Exception {
         var storage = storage();

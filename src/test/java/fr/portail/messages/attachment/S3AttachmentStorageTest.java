@@ -32,6 +32,12 @@ class S3AttachmentStorageTest extends AttachmentStorageContract {
     private final S3Client s3 = server.client();
     private final List<S3AttachmentStorage> opened = new ArrayList<>();
     private String bucket;
+    private String prefix;
+
+    @Override
+    void dropForeignFile(String name) {
+        s3.putObject(request -> request.bucket(bucket).key(prefix + name), RequestBody.fromString("x"));
+    }
 
     @Override
     AttachmentStorage storage() {
@@ -40,6 +46,7 @@ class S3AttachmentStorageTest extends AttachmentStorageContract {
 
     private S3AttachmentStorage storage(String prefix, int uploadBuffers) {
         bucket = server.newBucket();
+        this.prefix = prefix;
         var storage = new S3AttachmentStorage(
                 S3AttachmentStorage.client(server.settings(bucket, prefix)), bucket, prefix, PART, uploadBuffers);
         opened.add(storage);
