@@ -9,15 +9,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The directory storage under {@code messages.data-dir/attachments}, and the request limits derived from the one file
- * limit {@link AttachmentService#MAX_FILE_BYTES}.
+ * The storage chosen by {@code messages.attachments.storage} — the directory under {@code messages.data-dir/attachments}
+ * by default, or an S3-compatible bucket — and the request limits derived from the one file limit
+ * {@link AttachmentService#MAX_FILE_BYTES}.
  */
 @Configuration(proxyBeanMethods = false)
 class AttachmentStorageConfiguration {
 
+    /** The S3 storage closes its client when the context stops (Spring infers {@code close()}). */
     @Bean
-    AttachmentStorage attachmentStorage(MessagesProperties properties) throws IOException {
-        return new FileSystemAttachmentStorage(properties.dataDir().resolve("attachments"));
+    AttachmentStorage attachmentStorage(MessagesProperties properties, AttachmentStorageProperties attachments)
+            throws IOException {
+        return switch (attachments.storage()) {
+            case FILESYSTEM ->
+                new FileSystemAttachmentStorage(properties.dataDir().resolve("attachments"));
+            case S3 -> S3AttachmentStorage.connect(attachments.s3());
+        };
     }
 
     /**

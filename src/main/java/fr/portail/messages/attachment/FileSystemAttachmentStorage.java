@@ -10,7 +10,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.core.io.FileSystemResource;
@@ -33,7 +32,7 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
 
     @Override
     public StoredFile store(InputStream content, long maxBytes) throws IOException {
-        String key = UUID.randomUUID().toString();
+        String key = StorageKeys.generate();
         Path target = path(key);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(key + ".partial");
@@ -75,6 +74,9 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
     public void forEach(Consumer<StoredObject> visitor) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                if (!StorageKeys.isGeneratedOrPartial(file.getFileName().toString())) {
+                    continue; // not ours: never offered to the sweep
+                }
                 visitor.accept(new StoredObject(
                         file.getFileName().toString(),
                         Files.getLastModifiedTime(file).toInstant()));
@@ -84,8 +86,7 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
 
     /** Keys are generated UUIDs (".partial" while being written); anything else never reaches the file system. */
     private Path path(String key) {
-        String id = key.endsWith(".partial") ? key.substring(0, key.length() - 8) : key;
-        UUID.fromString(id);
+        String id = StorageKeys.withoutPartial(StorageKeys.require(key));
         return root.resolve(id.substring(0, 2)).resolve(id.substring(2, 4)).resolve(key);
     }
 
