@@ -289,6 +289,7 @@ public class ConversationService {
                           insert into read_state (person_id, conversation_id, read_count)
                           select :viewer, c.id, c.message_count from conversation c where c.id = :conversation
                           on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
+                          where read_state.read_count <> excluded.read_count
                         )
                         select m.id, m.html, m.created_at, a.id as author_id, a.name as author_name,
                                a.kind as author_kind, a.active as author_active,

@@ -1,0 +1,138 @@
+package fr.portail.messages.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+/**
+ * The JDBC session repository, minus one write per request: Spring Session records the last access of a session on
+ * every request, which is an UPDATE of the session row each time (and, when a person's pages load in parallel, a wait
+ * on that row's lock). Here the last access moves only once it is {@link #LAST_ACCESS_PRECISION} old; the idle timeout
+ * (30 minutes) is then exact to within that precision. Every other change (attributes, a new session id at sign-in,
+ * the timeout) is written as before.
+ */
+final class QuietSessionRepository
+        implements FindByIndexNameSessionRepository<QuietSessionRepository.QuietSession>, DisposableBean {
+
+    static final Duration LAST_ACCESS_PRECISION = Duration.ofMinutes(1);
+
+    private final FindByIndexNameSessionRepository<Session> delegate;
+
+    @SuppressWarnings("unchecked")
+    QuietSessionRepository(FindByIndexNameSessionRepository<? extends Session> delegate) {
+        this.delegate = (FindByIndexNameSessionRepository<Session>) delegate;
+    }
+
+    @Override
+    public QuietSession createSession() {
+        return new QuietSession(delegate.createSession());
+    }
+
+    @Override
+    public void save(QuietSession session) {
+        delegate.save(session.stored);
+    }
+
+    @Override
+    public QuietSession findById(String id) {
+        Session stored = delegate.findById(id);
+        return stored == null ? null : new QuietSession(stored);
+    }
+
+    @Override
+    public void deleteById(String id) {
+        delegate.deleteById(id);
+    }
+
+    @Override
+    public Map<String, QuietSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        Map<String, QuietSession> sessions = new LinkedHashMap<>();
+        delegate.findByIndexNameAndIndexValue(indexName, indexValue)
+                .forEach((id, session) -> sessions.put(id, new QuietSession(session)));
+        return sessions;
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        if (delegate instanceof DisposableBean disposable) {
+            disposable.destroy();
+        }
+    }
+
+    /** A stored session whose last access is only moved forward once it is old enough to matter. */
+    static final class QuietSession implements Session {
+
+        private final Session stored;
+
+        private QuietSession(Session stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            if (!lastAccessedTime.isBefore(stored.getLastAccessedTime().plus(LAST_ACCESS_PRECISION))) {
+                stored.setLastAccessedTime(lastAccessedTime);
+            }
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return stored.getLastAccessedTime();
+        }
+
+        @Override
+        public String getId() {
+            return stored.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            return stored.changeSessionId();
+        }
+
+        @Override
+        public <T> T getAttribute(String attributeName) {
+            return stored.getAttribute(attributeName);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return stored.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String attributeName, Object attributeValue) {
+            stored.setAttribute(attributeName, attributeValue);
+        }
+
+        @Override
+        public void removeAttribute(String attributeName) {
+            stored.removeAttribute(attributeName);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return stored.getCreationTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            stored.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return stored.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return stored.isExpired();
+        }
+    }
+}
