@@ -123,11 +123,8 @@ class ConversationApiController {
     }
 
     private ResponseEntity<ConversationView.MessageView> replied(Viewer viewer, UUID id, UUID messageId) {
-        ConversationView.MessageView message = conversations.open(viewer, id).messages().stream()
-                .filter(candidate -> candidate.id().equals(messageId))
-                .findFirst()
-                .orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/conversations/" + id)).body(message);
+        return ResponseEntity.created(URI.create("/api/v1/conversations/" + id))
+                .body(conversations.message(viewer, id, messageId));
     }
 
     /** Participants to add: {@code {"userIds": [...]}}. */

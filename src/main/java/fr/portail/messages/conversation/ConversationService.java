@@ -291,27 +291,13 @@ public class ConversationService {
                           on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
                           where read_state.read_count <> excluded.read_count
                         )
-                        select m.id, m.html, m.created_at, a.id as author_id, a.name as author_name,
-                               a.kind as author_kind, a.active as author_active,
-                               array(select f.id || '|' || f.size || '|' || f.content_type || '|' || f.name
-                                       from attachment f where f.message_id = m.id
-                                      order by f.created_at, f.id) as files
-                          from message m join person a on a.id = m.author_id
+                        """ + MESSAGE_COLUMNS + """
                          where m.conversation_id = :conversation
                          order by m.seq
                         """)
                 .param("viewer", viewer.id())
                 .param("conversation", conversationId)
-                .query((rs, row) -> new ConversationView.MessageView(
-                        rs.getObject("id", UUID.class),
-                        new PersonRef(
-                                rs.getObject("author_id", UUID.class),
-                                rs.getString("author_name"),
-                                PersonKind.valueOf(rs.getString("author_kind")),
-                                rs.getBoolean("author_active")),
-                        rs.getString("html"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        files(rs.getArray("files"))))
+                .query((rs, row) -> message(rs))
                 .list();
         return new ConversationView(
                 header.id(),
@@ -321,6 +307,41 @@ public class ConversationService {
                 header.participants(),
                 messages,
                 header.viewerIsParticipant());
+    }
+
+    /** One message of a conversation the viewer may access (the answer to posting it). */
+    @Transactional(readOnly = true)
+    public ConversationView.MessageView message(Viewer viewer, UUID conversationId, UUID messageId) {
+        access.requireAccessible(viewer, conversationId);
+        return jdbc.sql(MESSAGE_COLUMNS + " where m.conversation_id = :conversation and m.id = :message")
+                .param("conversation", conversationId)
+                .param("message", messageId)
+                .query((rs, row) -> message(rs))
+                .optional()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** The columns of a message with its author and files, read by {@link #message(ResultSet)}. */
+    private static final String MESSAGE_COLUMNS = """
+            select m.id, m.html, m.created_at, a.id as author_id, a.name as author_name,
+                   a.kind as author_kind, a.active as author_active,
+                   array(select f.id || '|' || f.size || '|' || f.content_type || '|' || f.name
+                           from attachment f where f.message_id = m.id
+                          order by f.created_at, f.id) as files
+              from message m join person a on a.id = m.author_id
+            """;
+
+    private static ConversationView.MessageView message(ResultSet rs) throws SQLException {
+        return new ConversationView.MessageView(
+                rs.getObject("id", UUID.class),
+                new PersonRef(
+                        rs.getObject("author_id", UUID.class),
+                        rs.getString("author_name"),
+                        PersonKind.valueOf(rs.getString("author_kind")),
+                        rs.getBoolean("author_active")),
+                rs.getString("html"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                files(rs.getArray("files")));
     }
 
     /**

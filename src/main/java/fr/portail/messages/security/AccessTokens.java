@@ -6,6 +6,7 @@ import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.SecretTokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessTokens {
 
     static final String PREFIX = "msg_";
+
+    /** How precisely the last use of a token is recorded. */
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -80,17 +84,29 @@ public class AccessTokens {
         audit.record(owner.id(), "ACCESS_TOKEN_REVOKED", tokenId.toString(), null);
     }
 
-    /** The owner of a live token. */
+    /**
+     * The owner of a live token. Its last use is recorded to the minute: writing it on every call would make every
+     * API request wait for the token's row when a script sends them in parallel.
+     */
     @Transactional
     Optional<UUID> ownerOf(String value) {
         if (value == null || !value.startsWith(PREFIX) || value.length() > 100) {
             return Optional.empty();
         }
+        OffsetDateTime now = now();
         return jdbc.sql("""
-                        update access_token set last_used_at = ? where token_hash = ? and revoked_at is null
-                        returning person_id
+                        with token as (
+                          select id, person_id, last_used_at from access_token
+                           where token_hash = :hash and revoked_at is null
+                        ), used as (
+                          update access_token t set last_used_at = :now from token
+                           where t.id = token.id and (token.last_used_at is null or token.last_used_at <= :minuteAgo)
+                        )
+                        select person_id from token
                         """)
-                .params(now(), SecretTokens.hash(value))
+                .param("hash", SecretTokens.hash(value))
+                .param("now", now)
+                .param("minuteAgo", now.minus(LAST_USE_PRECISION))
                 .query((rs, row) -> rs.getObject("person_id", UUID.class))
                 .optional();
     }

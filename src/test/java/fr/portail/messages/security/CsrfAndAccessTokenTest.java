@@ -8,6 +8,7 @@ import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.TestCompany;
 import fr.portail.messages.support.TestDirectory.TestUser;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +89,32 @@ class CsrfAndAccessTokenTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body()).contains(collaborator.email());
         assertThat(script.cookie("MESSAGES_SESSION")).isEmpty();
+    }
+
+    @Test
+    void lastUseOfATokenIsRecordedToTheMinute() {
+        TestUser collaborator = directory.collaborator();
+        var created = tokens.create(directory.viewer(collaborator), "script");
+        assertThat(tokens.ownerOf(created.value())).contains(collaborator.id());
+        OffsetDateTime firstUse = lastUse(created.id());
+        assertThat(firstUse).isNotNull();
+
+        assertThat(tokens.ownerOf(created.value())).contains(collaborator.id());
+        assertThat(lastUse(created.id())).isEqualTo(firstUse);
+
+        jdbc.sql("update access_token set last_used_at = last_used_at - interval '61 seconds' where id = ?")
+                .param(created.id())
+                .update();
+        OffsetDateTime minuteBefore = lastUse(created.id());
+        assertThat(tokens.ownerOf(created.value())).contains(collaborator.id());
+        assertThat(lastUse(created.id())).isAfter(minuteBefore);
+    }
+
+    private OffsetDateTime lastUse(UUID tokenId) {
+        return jdbc.sql("select last_used_at from access_token where id = ?")
+                .param(tokenId)
+                .query(OffsetDateTime.class)
+                .single();
     }
 
     @Test
