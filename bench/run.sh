@@ -125,15 +125,19 @@ load inbox_collab -H "Cookie: $COLLAB_COOKIE" "$BASE/"
 load inbox_client -H "Cookie: $CLIENT_COOKIE" "$BASE/"
 load inbox_page20 -H "Cookie: $COLLAB_COOKIE" "$BASE/?cursor=$CURSOR"
 load conversation -H "Cookie: $COLLAB_COOKIE" "$BASE/conversations/$LONG_ID"
-BENCH_TOKEN="$TOKEN" BENCH_REPLY_IDS="$OUT/reply-ids.txt" load reply -s "$ROOT/bench/reply.lua" "$BASE"
-
+# The files before the replies: the e-mails of thousands of replies, delivered in the background afterwards, would
+# otherwise count in the heap growth of the uploads.
 echo "== 100 MB files"
 FILE="$OUT/100mb.bin"
 [ -f "$FILE" ] || head -c 104857600 /dev/urandom >"$FILE"
 DISK_S=$(dd if=/dev/zero of="$OUT/dd.bin" bs=1M count=100 conv=fdatasync 2>&1 | grep -oE '[0-9.,]+ s,' | tr -d ' s,' | tr ',' '.')
 rm -f "$OUT/dd.bin"
-UPLOAD_S=$(curl -s -o "$OUT/upload.json" -w '%{time_total}' -H "Authorization: Bearer $TOKEN" \
-  -F "file=@$FILE;type=application/pdf" "$BASE/api/v1/attachments")
+# As the editor sends a file: the whole body, named by Content-Disposition.
+upload() {
+  curl -s -X POST -T "$FILE" -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/pdf" \
+    -H "Content-Disposition: attachment; filename*=UTF-8''bilan-2025.pdf" "$@" "$BASE/api/v1/attachments"
+}
+UPLOAD_S=$(upload -o "$OUT/upload.json" -w '%{time_total}')
 ATTACHMENT_ID=$(python3 -c "import json; print(json.load(open('$OUT/upload.json'))['id'])")
 curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
   -d "{\"html\": \"<p>Bilan</p>\", \"attachmentIds\": [\"$ATTACHMENT_ID\"]}" \
@@ -147,13 +151,16 @@ jstat -gc "$APP_PID" 100 >"$OUT/jstat.txt" &
 JSTAT_PID=$!
 UPLOADS=()
 for _ in 1 2 3 4 5; do
-  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -F "file=@$FILE;type=application/pdf" "$BASE/api/v1/attachments" &
+  upload -o /dev/null &
   UPLOADS+=($!)
 done
 wait "${UPLOADS[@]}"
 kill "$JSTAT_PID" 2>/dev/null || true
 wait "$JSTAT_PID" 2>/dev/null || true
 HEAP_PEAK=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%d", max }' "$OUT/jstat.txt")
+
+echo "== replies"
+BENCH_TOKEN="$TOKEN" BENCH_REPLY_IDS="$OUT/reply-ids.txt" load reply -s "$ROOT/bench/reply.lua" "$BASE"
 
 python3 - "$OUT" "$SIZE" <<PY
 import json, re, sys

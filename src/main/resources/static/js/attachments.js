@@ -10,6 +10,13 @@
     return (bytes / (1024 * 1024)).toFixed(1) + (french ? " Mo" : " MB");
   }
 
+  // RFC 5987 encoding: encodeURIComponent leaves a few characters that the header value may not carry as such.
+  function encodeFileName(name) {
+    return encodeURIComponent(name).replace(/['()*]/g, function (c) {
+      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
   function problemMessage(xhr, fallback) {
     try {
       var problem = JSON.parse(xhr.responseText);
@@ -124,9 +131,10 @@
       var csrf = window.MessagesApp.csrf();
       if (csrf) { xhr.setRequestHeader(csrf.header, csrf.token); }
       xhr.setRequestHeader("Accept", "application/json");
-      var data = new FormData();
-      data.append("file", file);
-      xhr.send(data);
+      // The file is the whole body (no multipart to parse on the server); its name travels as in RFC 6266.
+      xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+      xhr.setRequestHeader("Content-Disposition", "attachment; filename*=UTF-8''" + encodeFileName(file.name));
+      xhr.send(file);
     }
 
     wrapper.querySelector("[data-attach-button]").addEventListener("click", function () { input.click(); });

@@ -142,6 +142,44 @@ class AttachmentApiTest {
     }
 
     @Test
+    void fileSentAsTheWholeBodyHasTheSameLimitAndKeepsItsUnicodeName() throws Exception {
+        ApiClient paul = as("paul");
+        String named = "attachment; filename*=UTF-8''bilan%20%C3%A9t%C3%A9%202025.pdf";
+        var exact = paul.body(
+                "/api/v1/attachments",
+                named,
+                "application/pdf",
+                AttachmentService.MAX_FILE_BYTES,
+                () -> pattern(AttachmentService.MAX_FILE_BYTES));
+        assertThat(exact.status()).as(exact.body()).isEqualTo(201);
+        assertThat(exact.json().get("size").asLong()).isEqualTo(104_857_600L);
+        assertThat(exact.json().get("name").asString()).isEqualTo("bilan été 2025.pdf");
+        assertThat(exact.json().get("contentType").asString()).isEqualTo("application/pdf");
+
+        long before = pendingUploadsOf("paul");
+        var declaredTooLarge = paul.body(
+                "/api/v1/attachments",
+                named,
+                "application/pdf",
+                AttachmentService.MAX_FILE_BYTES + 1,
+                () -> pattern(AttachmentService.MAX_FILE_BYTES + 1));
+        assertThat(declaredTooLarge.status()).isEqualTo(413);
+        assertThat(declaredTooLarge.json().get("detail").asString()).contains("100");
+        var streamedTooLarge = paul.body(
+                "/api/v1/attachments",
+                named,
+                "application/pdf",
+                -1,
+                () -> pattern(AttachmentService.MAX_FILE_BYTES + 1));
+        assertThat(streamedTooLarge.status()).isEqualTo(400);
+        assertThat(streamedTooLarge.body()).contains("bilan été 2025.pdf");
+        assertThat(pendingUploadsOf("paul")).isEqualTo(before);
+        var unnamed = paul.body("/api/v1/attachments", "attachment", "text/plain", 3, () -> pattern(3));
+        assertThat(unnamed.status()).isEqualTo(201);
+        assertThat(unnamed.json().get("name").asString()).isEqualTo("fichier");
+    }
+
+    @Test
     void participantDownloadsTheSameBytesWithSafeHeadersAndCanResume() throws Exception {
         byte[] content = "Relevé de compte — décembre\n".repeat(5000).getBytes(StandardCharsets.UTF_8);
         String id = createWithFile("paul", "alice", "relevé \"décembre\".pdf", "application/pdf", content);

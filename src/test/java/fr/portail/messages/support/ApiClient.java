@@ -85,6 +85,23 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Sends {@code content} as the whole body, named by a {@code Content-Disposition} header; with its length declared
+     * when {@code length} is not negative, chunked otherwise.
+     */
+    public Response body(
+            String path,
+            String contentDisposition,
+            String contentType,
+            long length,
+            java.util.function.Supplier<java.io.InputStream> content) {
+        var publisher = HttpRequest.BodyPublishers.ofInputStream(content);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .header("Content-Disposition", contentDisposition)
+                .POST(length < 0 ? publisher : HttpRequest.BodyPublishers.fromPublisher(publisher, length)));
+    }
+
     /** Downloads to bytes, with extra headers (for example {@code Range}). */
     public BinaryResponse download(String path, String... headers) {
         try {
