@@ -4,7 +4,10 @@ import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.NotFoundException;
+import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -120,6 +123,23 @@ public class ConversationAccess {
         return facts(personId, conversationId)
                 .map(ConversationAccess::mayAccess)
                 .orElse(false);
+    }
+
+    /** Which of these people may access the conversation now, decided for all of them in one statement. */
+    public Set<UUID> whoMayAccess(UUID conversationId, Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc
+                .sql("select v.id as person_id, " + FACTS_COLUMNS
+                        + " from conversation c cross join person v where c.id = :conversation and v.id in (:people)")
+                .param("conversation", conversationId)
+                .param("people", Set.copyOf(personIds))
+                .query((rs, row) -> mayAccess(readFacts(rs)) ? rs.getObject("person_id", UUID.class) : null)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +54,11 @@ class NotificationRecorder {
                         rs.getBoolean("muted")))
                 .list();
         // A participant can have lost access (a client who left the company): telling them would leak the subject.
+        Set<UUID> withAccess = access.whoMayAccess(
+                event.conversationId(),
+                candidates.stream().map(Candidate::personId).toList());
         List<Candidate> recipients = candidates.stream()
-                .filter(candidate -> access.isAccessible(candidate.personId(), event.conversationId()))
+                .filter(candidate -> withAccess.contains(candidate.personId()))
                 .toList();
         if (recipients.isEmpty()) {
             return;

@@ -81,6 +81,17 @@ class ConversationAccessPropertyTest {
                 .list());
     }
 
+    private static ReferenceAccessModel.Conversation reference(
+            Conversation conversation, World world, List<UUID> companyIds) {
+        return new ReferenceAccessModel.Conversation(
+                conversation.id(),
+                conversation.type().name(),
+                conversation.type().hasCompany() ? companyIds.get(conversation.company()) : null,
+                conversation.participants().stream()
+                        .map(i -> world.people().get(i).id())
+                        .collect(Collectors.toSet()));
+    }
+
     record Person(UUID id, boolean collaborator, boolean active, Set<Integer> favourites, Set<Integer> companies) {}
 
     record Conversation(UUID id, ConversationType type, int company, Set<Integer> participants) {}
@@ -113,13 +124,7 @@ class ConversationAccessPropertyTest {
                 for (Conversation conversation : world.conversations()) {
                     boolean expected = ReferenceAccessModel.hasAccess(
                             referencePeople.get(person.id()),
-                            new ReferenceAccessModel.Conversation(
-                                    conversation.id(),
-                                    conversation.type().name(),
-                                    conversation.type().hasCompany() ? companyIds.get(conversation.company()) : null,
-                                    conversation.participants().stream()
-                                            .map(i -> world.people().get(i).id())
-                                            .collect(Collectors.toSet())),
+                            reference(conversation, world, companyIds),
                             referencePeople);
                     assertThat(access.isAccessible(person.id(), conversation.id()))
                             .as("yes/no form for %s on %s", person, conversation)
@@ -129,6 +134,19 @@ class ConversationAccessPropertyTest {
                             .isEqualTo(expected);
                     pairsChecked++;
                 }
+            }
+            List<UUID> everyone = world.people().stream().map(Person::id).toList();
+            for (Conversation conversation : world.conversations()) {
+                Set<UUID> expected = world.people().stream()
+                        .filter(person -> ReferenceAccessModel.hasAccess(
+                                referencePeople.get(person.id()),
+                                reference(conversation, world, companyIds),
+                                referencePeople))
+                        .map(Person::id)
+                        .collect(Collectors.toSet());
+                assertThat(access.whoMayAccess(conversation.id(), everyone))
+                        .as("everyone at once on %s", conversation)
+                        .isEqualTo(expected);
             }
             status.setRollbackOnly();
         });
