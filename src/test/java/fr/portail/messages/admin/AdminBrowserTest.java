@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.support.Browser;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +39,10 @@ class AdminBrowserTest {
     int port;
 
     @Autowired
-    DirectoryImporter importer;
+    TestDirectory testDirectory;
 
     @Autowired
     InvitationService invitations;
-
-    @Autowired
-    DirectoryService directory;
 
     @Autowired
     EmbeddedMailServer mail;
@@ -70,19 +66,20 @@ class AdminBrowserTest {
     @Test
     void administratorInvitesAClientWhoStarsItsCompanyThenIsDeactivatedAndSignedOut(
             @org.junit.jupiter.api.io.TempDir Path files) throws Exception {
-        TestFirm firm = new TestFirm()
+        Firm firm = testDirectory
+                .firm()
                 .company("dup")
                 .company("gar")
                 .administrator("boss", "dup")
                 .collaborator("alice", "dup")
                 .client("paul", List.of("dup"), List.of("dup"))
-                .create(importer, invitations, directory);
+                .create();
         String companyName = firm.name("dup").toLowerCase();
         String clientEmail = "lea." + UUID.randomUUID().toString().substring(0, 8) + "@client.example";
 
         Page admin = browser.newSession(baseUrl());
         admin.onDialog(dialog -> dialog.accept());
-        Browser.signIn(admin, firm.email("boss"), TestFirm.PASSWORD);
+        Browser.signIn(admin, firm.email("boss"), TestDirectory.PASSWORD);
         admin.navigate("/admin");
         assertThat(admin.locator("[data-testid=admin-home]")).isVisible();
         Browser.screenshot(admin, "admin-home");
@@ -121,8 +118,8 @@ class AdminBrowserTest {
         assertThat(admin.locator("[data-testid=invitation-url]").inputValue()).endsWith(link.group(1));
         Page client = browser.newSession(baseUrl());
         client.navigate(link.group(1));
-        client.fill("#password", TestFirm.PASSWORD);
-        client.fill("#passwordConfirmation", TestFirm.PASSWORD);
+        client.fill("#password", TestDirectory.PASSWORD);
+        client.fill("#passwordConfirmation", TestDirectory.PASSWORD);
         client.click("button[type=submit]");
         client.waitForURL(url -> !url.contains("/invitations/"));
         client.navigate("/entreprises");

@@ -1,6 +1,7 @@
 package fr.portail.messages.admin;
 
 import fr.portail.messages.support.SqlStatementCounter;
+import fr.portail.messages.support.TestDirectory;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -22,5 +23,5 @@ import org.springframework.context.annotation.Import;
             "messages.embedded-smtp.port=0",
             "messages.embedded-database.database-name=admin_test"
         })
-@Import(SqlStatementCounter.class)
+@Import({TestDirectory.class, SqlStatementCounter.class})
 @interface AdminIntegrationTest {}

@@ -8,14 +8,14 @@ import fr.portail.messages.conversation.ConversationService;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.DirectoryAdministration;
-import fr.portail.messages.directory.DirectoryImporter;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.PeopleFilter;
 import fr.portail.messages.directory.Profile;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.platform.NotFoundException;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +35,7 @@ class AdministrationTest {
     int port;
 
     @Autowired
-    DirectoryImporter importer;
+    TestDirectory testDirectory;
 
     @Autowired
     InvitationService invitations;
@@ -58,12 +58,13 @@ class AdministrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    TestFirm firm;
+    Firm firm;
     WebSession boss;
 
     @BeforeEach
     void firm() {
-        firm = new TestFirm()
+        firm = testDirectory
+                .firm()
                 .company("dup")
                 .company("gar")
                 .administrator("boss")
@@ -72,12 +73,12 @@ class AdministrationTest {
                 .collaborator("carol")
                 .client("paul", List.of("dup"), List.of("dup"))
                 .client("marie", List.of("dup", "gar"), List.of())
-                .create(importer, invitations, directory);
+                .create();
         boss = as("boss");
     }
 
     private WebSession as(String key) {
-        return WebSession.signedIn(port, firm.email(key), TestFirm.PASSWORD);
+        return WebSession.signedIn(port, firm.email(key), TestDirectory.PASSWORD);
     }
 
     private static Map<String, List<String>> form(String... namesAndValues) {
@@ -441,8 +442,10 @@ class AdministrationTest {
                 .contains(
                         "PERSON_INVITED " + email + " kind: CLIENT, companies: " + firm.externalId("dup"),
                         "INVITATION_ISSUED " + email);
-        invitations.accept(link.group(2), TestFirm.PASSWORD, TestFirm.PASSWORD);
-        assertThat(WebSession.signedIn(port, email, TestFirm.PASSWORD).get("/").status())
+        invitations.accept(link.group(2), TestDirectory.PASSWORD, TestDirectory.PASSWORD);
+        assertThat(WebSession.signedIn(port, email, TestDirectory.PASSWORD)
+                        .get("/")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -471,7 +474,7 @@ class AdministrationTest {
                         "companyIds",
                         firm.companyId("dup").toString()));
         assertThat(collaboratorWithCompany.text()).contains("Seul un client peut être membre");
-        var english = WebSession.signedIn(port, firm.email("boss"), TestFirm.PASSWORD);
+        var english = WebSession.signedIn(port, firm.email("boss"), TestDirectory.PASSWORD);
         english.post("/language", form("lang", "en", "back", "/"));
         assertThat(english.post("/admin/utilisateurs", form("email", "bad", "name", "X", "kind", "CLIENT"))
                         .text())

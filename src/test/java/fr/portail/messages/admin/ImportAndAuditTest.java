@@ -3,11 +3,11 @@ package fr.portail.messages.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portail.messages.directory.DirectoryAdministration;
-import fr.portail.messages.directory.DirectoryImporter;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.PeopleFilter;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -28,7 +28,7 @@ class ImportAndAuditTest {
     int port;
 
     @Autowired
-    DirectoryImporter importer;
+    TestDirectory testDirectory;
 
     @Autowired
     InvitationService invitations;
@@ -39,19 +39,20 @@ class ImportAndAuditTest {
     @Autowired
     DirectoryAdministration administration;
 
-    TestFirm firm;
+    Firm firm;
     WebSession boss;
     String tag;
 
     @BeforeEach
     void firm() {
-        firm = new TestFirm()
+        firm = testDirectory
+                .firm()
                 .company("dup")
                 .administrator("boss")
                 .collaborator("alice")
                 .client("paul", List.of("dup"), List.of("dup"))
-                .create(importer, invitations, directory);
-        boss = WebSession.signedIn(port, firm.email("boss"), TestFirm.PASSWORD);
+                .create();
+        boss = WebSession.signedIn(port, firm.email("boss"), TestDirectory.PASSWORD);
         tag = UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -2,11 +2,9 @@ package fr.portail.messages.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.support.IntegrationTest;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AttachmentSweeperTest {
 
     @Autowired
+    TestDirectory testDirectory;
+
+    @Autowired
     AttachmentService attachments;
 
     @Autowired
@@ -29,18 +30,9 @@ class AttachmentSweeperTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    DirectoryService directory;
-
     @Test
     void unsentUploadsAndOrphanFilesOlderThanTheGracePeriodAreDeleted() throws Exception {
-        TestFirm firm = new TestFirm().collaborator("alice").create(importer, invitations, directory);
+        Firm firm = testDirectory.firm().collaborator("alice").create();
         AttachmentInfo unsent =
                 attachments.upload(firm.id("alice"), "a.txt", "text/plain", new ByteArrayInputStream(new byte[] {1}));
         String unsentKey = jdbc.sql("select storage_key from attachment where id = ?")

@@ -4,14 +4,12 @@ import static fr.portail.messages.attachment.AttachmentStorageContract.pattern;
 import static fr.portail.messages.attachment.AttachmentStorageContract.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.security.AccessTokens;
 import fr.portail.messages.support.ApiClient;
 import fr.portail.messages.support.ApiClient.Part;
 import fr.portail.messages.support.IntegrationTest;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,13 +55,7 @@ class S3AttachmentIntegrationTest {
     int port;
 
     @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    DirectoryService directory;
+    TestDirectory testDirectory;
 
     @Autowired
     AccessTokens tokens;
@@ -77,22 +69,23 @@ class S3AttachmentIntegrationTest {
     @Autowired
     AttachmentService attachments;
 
-    private TestFirm firm() {
-        return new TestFirm()
+    private Firm firm() {
+        return testDirectory
+                .firm()
                 .company("dup")
                 .collaborator("alice", "dup")
                 .client("paul", List.of("dup"), List.of("dup"))
-                .create(importer, invitations, directory);
+                .create();
     }
 
-    private ApiClient as(TestFirm firm, String key) {
+    private ApiClient as(Firm firm, String key) {
         return new ApiClient(port, tokens.create(firm.viewer(key), "s3 test").value());
     }
 
     @Test
     void aFileUploadedSentAndDownloadedThroughHttpLivesInTheBucket() throws Exception {
         assertThat(storage).isInstanceOf(S3AttachmentStorage.class);
-        TestFirm firm = firm();
+        Firm firm = firm();
         // Larger than one part (8 MB by default): the upload is a multipart upload.
         byte[] content = pattern(12_000_000);
         var upload = as(firm, "paul")
@@ -139,7 +132,7 @@ class S3AttachmentIntegrationTest {
 
     @Test
     void theSweepDeletesOrphanObjectsAndAbortsAbandonedUploadsButKeepsSentFiles() throws Exception {
-        TestFirm firm = firm();
+        Firm firm = firm();
         AttachmentInfo unsent =
                 attachments.upload(firm.id("paul"), "a.txt", "text/plain", new ByteArrayInputStream(new byte[] {1}));
         String orphan =

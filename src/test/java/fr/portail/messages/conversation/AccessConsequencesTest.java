@@ -3,14 +3,13 @@ package fr.portail.messages.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.portail.messages.directory.DirectoryImporter;
 import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.support.IntegrationTest;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessConsequencesTest {
 
     @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    InvitationService invitations;
+    TestDirectory testDirectory;
 
     @Autowired
     DirectoryService directory;
@@ -45,11 +41,12 @@ class AccessConsequencesTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    TestFirm firm;
+    Firm firm;
 
     @BeforeEach
     void firm() {
-        firm = new TestFirm()
+        firm = testDirectory
+                .firm()
                 .company("dup")
                 .company("gar")
                 .administrator("admin", "dup")
@@ -59,7 +56,7 @@ class AccessConsequencesTest {
                 .client("marie", List.of("dup"), List.of("dup"))
                 .client("luc", List.of("dup"), List.of())
                 .client("sophie", List.of("gar"), List.of("gar"))
-                .create(importer, invitations, directory);
+                .create();
     }
 
     private UUID create(String author, ConversationType type, String company, String... participants) {

@@ -3,14 +3,12 @@ package fr.portail.messages.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portail.messages.attachment.AttachmentService;
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.security.AccessTokens;
 import fr.portail.messages.support.ApiClient;
 import fr.portail.messages.support.ApiClient.Part;
 import fr.portail.messages.support.IntegrationTest;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,13 +28,7 @@ class AttachmentApiTest {
     int port;
 
     @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    DirectoryService directory;
+    TestDirectory testDirectory;
 
     @Autowired
     AccessTokens tokens;
@@ -44,18 +36,19 @@ class AttachmentApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    TestFirm firm;
+    Firm firm;
 
     @BeforeEach
     void firm() {
-        firm = new TestFirm()
+        firm = testDirectory
+                .firm()
                 .company("dup")
                 .company("gar")
                 .collaborator("alice", "dup")
                 .collaborator("bruno")
                 .client("paul", List.of("dup"), List.of("dup"))
                 .client("sophie", List.of("gar"), List.of("gar"))
-                .create(importer, invitations, directory);
+                .create();
     }
 
     private ApiClient as(String key) {

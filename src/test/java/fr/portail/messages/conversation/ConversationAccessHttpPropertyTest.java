@@ -2,13 +2,11 @@ package fr.portail.messages.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.security.AccessTokens;
 import fr.portail.messages.support.ApiClient;
 import fr.portail.messages.support.IntegrationTest;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,13 +34,7 @@ class ConversationAccessHttpPropertyTest {
     int port;
 
     @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    DirectoryService directory;
+    TestDirectory testDirectory;
 
     @Autowired
     ConversationService conversations;
@@ -62,7 +54,7 @@ class ConversationAccessHttpPropertyTest {
 
     private int checkWorld(Random random) {
         List<String> companies = List.of("c0", "c1");
-        TestFirm firm = new TestFirm();
+        Firm firm = testDirectory.firm();
         companies.forEach(firm::company);
         Map<String, ReferenceAccessModel.Person> people = new HashMap<>();
         List<String> keys = new ArrayList<>();
@@ -85,7 +77,7 @@ class ConversationAccessHttpPropertyTest {
                 firm.client(key, memberOf, stars);
             }
         }
-        firm.create(importer, invitations, directory);
+        firm.create();
         keys.forEach(key -> people.put(
                 key,
                 new ReferenceAccessModel.Person(
@@ -161,7 +153,7 @@ class ConversationAccessHttpPropertyTest {
         return picked;
     }
 
-    private static Set<UUID> ids(List<String> companies, TestFirm firm) {
+    private static Set<UUID> ids(List<String> companies, Firm firm) {
         Set<UUID> ids = new HashSet<>();
         companies.forEach(c -> ids.add(firm.companyId(c)));
         return ids;

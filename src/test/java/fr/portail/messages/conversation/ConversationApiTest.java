@@ -2,13 +2,11 @@ package fr.portail.messages.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.security.AccessTokens;
 import fr.portail.messages.support.ApiClient;
 import fr.portail.messages.support.IntegrationTest;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,13 +24,7 @@ class ConversationApiTest {
     int port;
 
     @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    DirectoryService directory;
+    TestDirectory testDirectory;
 
     @Autowired
     AccessTokens tokens;
@@ -40,18 +32,19 @@ class ConversationApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    TestFirm firm;
+    Firm firm;
 
     @BeforeEach
     void firm() {
-        firm = new TestFirm()
+        firm = testDirectory
+                .firm()
                 .company("dup")
                 .company("gar")
                 .collaborator("alice", "dup")
                 .client("paul", List.of("dup"), List.of("dup"))
                 .client("marie", List.of("dup"), List.of())
                 .client("sophie", List.of("gar"), List.of("gar"))
-                .create(importer, invitations, directory);
+                .create();
     }
 
     private ApiClient as(String key) {

@@ -2,12 +2,10 @@ package fr.portail.messages.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.support.IntegrationTest;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,13 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InboxTest {
 
     @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    DirectoryService directory;
+    TestDirectory testDirectory;
 
     @Autowired
     ConversationService conversations;
@@ -41,7 +33,7 @@ class InboxTest {
     @Test
     void fewAndManyFavouritesBothPageThroughEveryAccessibleConversationOnceInActivityOrder() {
         int many = access.favouriteScanThreshold();
-        TestFirm firm = new TestFirm();
+        Firm firm = testDirectory.firm();
         String[] companies = IntStream.range(0, many).mapToObj(i -> "co" + i).toArray(String[]::new);
         for (String company : companies) {
             firm.company(company);
@@ -50,7 +42,7 @@ class InboxTest {
                 .collaborator("heavy", companies)
                 .collaborator("light", "co0", "co1")
                 .collaborator("author")
-                .create(importer, invitations, directory);
+                .create();
         List<UUID> created = new ArrayList<>();
         for (int i = 0; i < 2 * ConversationService.PAGE_SIZE + 3; i++) {
             String company = i % 7 == 6 ? "elsewhere" : companies[i % companies.length];
@@ -76,7 +68,7 @@ class InboxTest {
     @Test
     void filtersApplyToTheFirmWideScanOfManyFavourites() {
         int many = access.favouriteScanThreshold();
-        TestFirm firm = new TestFirm();
+        Firm firm = testDirectory.firm();
         String[] companies = IntStream.range(0, many).mapToObj(i -> "co" + i).toArray(String[]::new);
         for (String company : companies) {
             firm.company(company);
@@ -84,7 +76,7 @@ class InboxTest {
         firm.collaborator("heavy", companies)
                 .collaborator("author")
                 .collaborator("other")
-                .create(importer, invitations, directory);
+                .create();
         UUID entreprise = create(firm, "author", ConversationType.ENTREPRISE, "co1", List.of("other"));
         UUID confidentiel = create(firm, "author", ConversationType.CONFIDENTIEL, "co2", List.of("other"));
         Viewer heavy = firm.viewer("heavy");
@@ -100,12 +92,13 @@ class InboxTest {
 
     @Test
     void unreadBadgeCountsRecentUnreadConversationsAndFollowsReading() {
-        TestFirm firm = new TestFirm()
+        Firm firm = testDirectory
+                .firm()
                 .company("acme")
                 .collaborator("alice", "acme")
                 .collaborator("bruno")
                 .collaborator("carla")
-                .create(importer, invitations, directory);
+                .create();
         Viewer alice = firm.viewer("alice");
         UUID first = create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
         UUID second = create(firm, "bruno", ConversationType.CONFIDENTIEL, "acme", List.of("carla"));
@@ -124,12 +117,13 @@ class InboxTest {
 
     @Test
     void unreadBadgeLooksOnlyAtTheMostRecentConversationsWhileTheUnreadFilterFindsOlderOnes() {
-        TestFirm firm = new TestFirm()
+        Firm firm = testDirectory
+                .firm()
                 .company("acme")
                 .collaborator("alice", "acme")
                 .collaborator("bruno")
                 .collaborator("carla")
-                .create(importer, invitations, directory);
+                .create();
         Viewer alice = firm.viewer("alice");
         UUID old = create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
         for (int i = 0; i < ConversationService.UNREAD_BADGE_DEPTH; i++) {
@@ -160,8 +154,7 @@ class InboxTest {
         return copy;
     }
 
-    private UUID create(
-            TestFirm firm, String author, ConversationType type, String company, List<String> participants) {
+    private UUID create(Firm firm, String author, ConversationType type, String company, List<String> participants) {
         return conversations.create(
                 firm.viewer(author),
                 new NewConversation(
@@ -172,7 +165,7 @@ class InboxTest {
                         "<p>Message</p>"));
     }
 
-    private UUID createPrivate(TestFirm firm, String author, List<String> participants) {
+    private UUID createPrivate(Firm firm, String author, List<String> participants) {
         return conversations.create(
                 firm.viewer(author),
                 new NewConversation(

@@ -2,13 +2,11 @@ package fr.portail.messages.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.SqlStatementCounter;
-import fr.portail.messages.support.TestFirm;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,25 +17,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SqlStatementsPerPageTest {
 
     @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    InvitationService invitations;
-
-    @Autowired
-    DirectoryService directory;
+    TestDirectory testDirectory;
 
     @Autowired
     ConversationService conversations;
 
     @Test
     void inboxPageTakesOneStatementWhateverTheNumberOfRows() {
-        TestFirm firm = new TestFirm()
+        Firm firm = testDirectory
+                .firm()
                 .company("dup")
                 .collaborator("alice", "dup")
                 .collaborator("bruno")
                 .client("paul", List.of("dup"), List.of("dup"))
-                .create(importer, invitations, directory);
+                .create();
         Viewer alice = firm.viewer("alice");
         Viewer bruno = firm.viewer("bruno");
         create(firm, "paul", 2);
@@ -58,11 +51,12 @@ class SqlStatementsPerPageTest {
 
     @Test
     void conversationPageTakesTwoStatementsWhateverTheNumberOfMessages() {
-        TestFirm firm = new TestFirm()
+        Firm firm = testDirectory
+                .firm()
                 .company("dup")
                 .collaborator("alice", "dup")
                 .client("paul", List.of("dup"), List.of("dup"))
-                .create(importer, invitations, directory);
+                .create();
         UUID conversation = create(firm, "paul", 1).get(0);
         Viewer alice = firm.viewer("alice");
         int one = SqlStatementCounter.count(() -> conversations.open(alice, conversation))
@@ -75,7 +69,7 @@ class SqlStatementsPerPageTest {
         assertThat(many.statements()).isEqualTo(one).isEqualTo(2);
     }
 
-    private List<UUID> create(TestFirm firm, String author, int count) {
+    private List<UUID> create(Firm firm, String author, int count) {
         return java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> conversations.create(
                         firm.viewer(author),

@@ -4,12 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import fr.portail.messages.directory.DirectoryFile;
 import fr.portail.messages.directory.DirectoryFile.PersonEntry;
 import fr.portail.messages.directory.DirectoryImporter;
 import fr.portail.messages.directory.ImportResult;
-import fr.portail.messages.support.BrowserTest;
+import fr.portail.messages.support.Browser;
 import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.TestCompany;
@@ -18,13 +19,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-class InvitationJourneyBrowserTest extends BrowserTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvitationJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TestDirectory directory;
@@ -37,12 +47,26 @@ class InvitationJourneyBrowserTest extends BrowserTest {
 
     private final List<String> problems = new ArrayList<>();
 
+    private Browser browser;
+    private Page page;
+
+    @BeforeAll
+    void launchBrowser() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
     /**
-     * Records script errors (a CSP violation, for example) and failed requests; the home page "/" is not part of
-     * this journey and is allowed to be missing.
+     * A fresh profile per test, recording script errors (a CSP violation, for example) and failed requests; the home
+     * page "/" is not part of this journey and is allowed to be missing.
      */
     @BeforeEach
-    void recordBrowserProblems() {
+    void openPageRecordingBrowserProblems() {
+        page = browser.newSession(baseUrl());
         problems.clear();
         page.onConsoleMessage(message -> {
             if (message.type().equals("error") && !message.text().startsWith("Failed to load resource")) {
@@ -55,6 +79,20 @@ class InvitationJourneyBrowserTest extends BrowserTest {
                 problems.add(response.status() + " " + response.url());
             }
         });
+    }
+
+    @AfterEach
+    void closePage() {
+        page.context().close();
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** The same URL on the test server: links built from {@code messages.public-url} point at port 8080. */
+    private String onTestServer(String absoluteUrl) {
+        return absoluteUrl.replaceFirst("^https?://[^/]+", baseUrl());
     }
 
     @Test
@@ -72,7 +110,7 @@ class InvitationJourneyBrowserTest extends BrowserTest {
 
         page.navigate(onTestServer(imported.invitations().get(0).url()));
         assertThat(page.getByRole(AriaRole.HEADING)).containsText("Paul Dupont");
-        screenshot("invitation-page");
+        Browser.screenshot(page, "invitation-page");
 
         page.getByLabel("Mot de passe", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .fill("court");
@@ -80,7 +118,7 @@ class InvitationJourneyBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Enregistrer"))
                 .click();
         assertThat(page.locator(".invalid-feedback").first()).containsText("au moins 12 caractères");
-        screenshot("invitation-page-error");
+        Browser.screenshot(page, "invitation-page-error");
 
         page.getByLabel("Mot de passe", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .fill("farine levain four 1890");
@@ -101,7 +139,7 @@ class InvitationJourneyBrowserTest extends BrowserTest {
                 page.locator("li[data-company='" + company.externalId() + "']").getByTestId("star-button");
         assertThat(starred).hasAttribute("aria-pressed", "true");
         assertThat(starred).hasClass(Pattern.compile("\\bis-starred\\b"));
-        screenshot("companies-page");
+        Browser.screenshot(page, "companies-page");
         assertThat(jdbc.sql("select company_id from favourite where person_id = ?")
                         .param(paul)
                         .query(UUID.class)

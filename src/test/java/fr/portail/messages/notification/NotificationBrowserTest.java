@@ -3,11 +3,8 @@ package fr.portail.messages.notification;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import fr.portail.messages.conversation.ConversationService;
 import fr.portail.messages.conversation.ConversationType;
@@ -17,8 +14,7 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.EmbeddedMailServer;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import fr.portail.messages.support.Browser;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -41,9 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class NotificationBrowserTest {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationBrowserTest.class);
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-    private static Playwright playwright;
     private static Browser browser;
 
     @LocalServerPort
@@ -66,28 +59,13 @@ class NotificationBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        browser = Browser.launch();
     }
 
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
         }
     }
 
@@ -111,9 +89,8 @@ class NotificationBrowserTest {
                         "Honoraires 2026",
                         "<p>Proposition jointe.</p>"));
 
-        try (BrowserContext paulContext =
-                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-                BrowserContext aliceContext = browser.newContext()) {
+        try (BrowserContext paulContext = newProfile();
+                BrowserContext aliceContext = newProfile()) {
             Page paul = signIn(paulContext, world, world.paul);
             var bellCount = paul.getByTestId("notification-count");
             assertThat(bellCount).hasText("2");
@@ -132,14 +109,12 @@ class NotificationBrowserTest {
 
             // No reload on Paul's side: the bell refreshes itself.
             assertThat(bellCount).hasText("3", new LocatorAssertions.HasTextOptions().setTimeout(10_000));
-            paul.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("bell.png")));
+            Browser.screenshot(paul, "bell");
 
             paul.getByTestId("notification-bell").click();
             paul.waitForURL(url("/notifications"));
             assertThat(paul.getByTestId("notification")).hasCount(2);
-            paul.screenshot(new Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve("notifications.png"))
-                    .setFullPage(true));
+            Browser.screenshot(paul, "notifications");
 
             paul.getByTestId("notification")
                     .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Bilan 2025"))
@@ -150,7 +125,7 @@ class NotificationBrowserTest {
             assertThat(paul.getByTestId("mute-toggle")).containsText("Ne plus suivre");
             paul.getByTestId("mute-toggle").click();
             assertThat(paul.getByTestId("mute-toggle")).containsText("Suivre à nouveau");
-            paul.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("conversation.png")));
+            Browser.screenshot(paul, "conversation");
 
             paul.navigate(url("/profil"));
             paul.getByTestId("email-notifications-switch").uncheck();
@@ -159,17 +134,14 @@ class NotificationBrowserTest {
             paul.locator("#token-name").fill("Logiciel comptable");
             paul.getByTestId("create-token").click();
             assertThat(paul.getByTestId("created-token-value")).hasValue(Pattern.compile("msg_.+"));
-            paul.screenshot(new Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve("profile.png"))
-                    .setFullPage(true));
+            Browser.screenshot(paul, "profile");
 
             paul.navigate(url("/notifications"));
             paul.getByTestId("mark-all-read").click();
             assertThat(paul.getByTestId("notification-count")).hasCount(0);
         }
 
-        try (BrowserContext adminContext =
-                browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext adminContext = newProfile()) {
             Page admin = signIn(adminContext, world, world.admin);
             admin.navigate(url("/admin/emails"));
             assertThat(admin.getByTestId("caught-emails")).containsText("[Messages] Boulangerie Dupont — Bilan 2025");
@@ -179,13 +151,18 @@ class NotificationBrowserTest {
                             .filter(mail -> mail.subject().equals("[Messages] Boulangerie Dupont — Bilan 2025"))
                             .count())
                     .isEqualTo(2);
-            admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-emails.png")));
+            Browser.screenshot(admin, "admin-emails");
         }
+    }
+
+    /** A fresh profile with one blank page, closed with the returned context. */
+    private BrowserContext newProfile() {
+        return browser.newSession(url("")).context();
     }
 
     private Page signIn(BrowserContext context, TestWorld world, Viewer person) {
         world.setPassword(invitations, person);
-        Page page = context.newPage();
+        Page page = context.pages().get(0);
         page.navigate(url("/login"));
         page.locator("#username").fill(person.email());
         page.locator("#password").fill(TestWorld.PASSWORD);

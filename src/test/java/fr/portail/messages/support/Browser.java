@@ -9,8 +9,9 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * The system Chromium driven by Playwright, with no browser download. One per test class; each
- * {@link #newSession(String)} is a fresh profile (its own cookies), like a different person's computer.
+ * The system Chromium driven by Playwright, with no browser download: the one entry point of every browser test. One
+ * per test class (starting it costs more than a test); each {@link #newSession(String)} is a fresh profile (its own
+ * cookies), like a different person's computer.
  */
 public final class Browser implements AutoCloseable {
 
@@ -41,7 +42,10 @@ public final class Browser implements AutoCloseable {
         return new Browser(playwright, chromium);
     }
 
-    /** A new page in a new profile, with {@code baseUrl} as the base of relative navigations. */
+    /**
+     * A new page in a new profile, with {@code baseUrl} as the base of relative navigations; {@code
+     * page.context().close()} ends it early, {@link #close()} ends them all.
+     */
     public Page newSession(String baseUrl) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
@@ -62,6 +66,8 @@ public final class Browser implements AutoCloseable {
 
     /** Saves a full-page screenshot as target/screenshots/{name}.png, for people to look at. */
     public static void screenshot(Page page, String name) {
+        // Icon fonts load late: without this wait, icons may show as empty boxes in the picture.
+        page.evaluate("() => document.fonts.ready.then(() => true)");
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));
