@@ -9,12 +9,10 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import fr.portail.messages.conversation.ConversationService;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
-import fr.portail.messages.directory.DirectoryImporter;
-import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.support.Browser;
+import fr.portail.messages.support.TestDirectory;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,11 +24,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * A journey in a real browser: Paul waits on his inbox, Alice replies in her own browser, Paul's bell count rises
  * without a reload, and the bell leads him to the conversation. Screenshots land in {@code target/screenshots}.
  */
+@Import(TestDirectory.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = NotificationPagesTest.PROPERTIES)
@@ -43,13 +43,7 @@ class NotificationBrowserTest {
     int port;
 
     @Autowired
-    DirectoryImporter importer;
-
-    @Autowired
-    DirectoryService directory;
-
-    @Autowired
-    InvitationService invitations;
+    TestDirectory testDirectory;
 
     @Autowired
     ConversationService conversations;
@@ -71,27 +65,27 @@ class NotificationBrowserTest {
 
     @Test
     void theBellCountRisesWhenSomeoneRepliesAndLeadsToTheConversation() {
-        TestWorld world = TestWorld.create(importer, directory);
+        NotificationFirm firm = NotificationFirm.create(testDirectory);
         UUID conversation = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id(), world.bob.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id(), firm.bob.id()),
                         "Bilan 2025",
                         "<p>Voici le bilan provisoire.</p>"));
         conversations.create(
-                world.bob,
+                firm.bob,
                 new NewConversation(
                         ConversationType.CONFIDENTIEL,
-                        world.companyId,
-                        List.of(world.paul.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id()),
                         "Honoraires 2026",
                         "<p>Proposition jointe.</p>"));
 
         try (BrowserContext paulContext = newProfile();
                 BrowserContext aliceContext = newProfile()) {
-            Page paul = signIn(paulContext, world, world.paul);
+            Page paul = signIn(paulContext, firm.paul);
             var bellCount = paul.getByTestId("notification-count");
             assertThat(bellCount).hasText("2");
             log.info(
@@ -100,7 +94,7 @@ class NotificationBrowserTest {
                             .map(c -> c.name + " httpOnly=" + c.httpOnly + " sameSite=" + c.sameSite)
                             .toList());
 
-            Page alice = signIn(aliceContext, world, world.alice);
+            Page alice = signIn(aliceContext, firm.alice);
             alice.navigate(url("/conversations/" + conversation));
             alice.locator("#reply .ql-editor").click();
             alice.keyboard().type("Pouvez-vous valider le bilan avant vendredi ?");
@@ -142,13 +136,14 @@ class NotificationBrowserTest {
         }
 
         try (BrowserContext adminContext = newProfile()) {
-            Page admin = signIn(adminContext, world, world.admin);
+            Page admin = signIn(adminContext, firm.admin);
             admin.navigate(url("/admin/emails"));
-            assertThat(admin.getByTestId("caught-emails")).containsText("[Messages] Boulangerie Dupont — Bilan 2025");
+            assertThat(admin.getByTestId("caught-emails"))
+                    .containsText("[Messages] " + firm.companyName() + " — Bilan 2025");
             // Paul: the first message and Alice's reply, each once; nothing after he turned e-mails off.
             assertThat(mailServer.receivedEmails().stream()
-                            .filter(mail -> mail.to().contains(world.paul.email()))
-                            .filter(mail -> mail.subject().equals("[Messages] Boulangerie Dupont — Bilan 2025"))
+                            .filter(mail -> mail.to().contains(firm.paul.email()))
+                            .filter(mail -> mail.subject().equals("[Messages] " + firm.companyName() + " — Bilan 2025"))
                             .count())
                     .isEqualTo(2);
             Browser.screenshot(admin, "admin-emails");
@@ -160,12 +155,11 @@ class NotificationBrowserTest {
         return browser.newSession(url("")).context();
     }
 
-    private Page signIn(BrowserContext context, TestWorld world, Viewer person) {
-        world.setPassword(invitations, person);
+    private Page signIn(BrowserContext context, Viewer person) {
         Page page = context.pages().get(0);
         page.navigate(url("/login"));
         page.locator("#username").fill(person.email());
-        page.locator("#password").fill(TestWorld.PASSWORD);
+        page.locator("#password").fill(TestDirectory.PASSWORD);
         page.locator("form[action='/login'] button[type=submit]").click();
         page.waitForURL(url("/"));
         return page;

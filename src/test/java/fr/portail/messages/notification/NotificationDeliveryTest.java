@@ -15,11 +15,10 @@ import fr.portail.messages.MessagesApplication;
 import fr.portail.messages.conversation.ConversationService;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
-import fr.portail.messages.directory.DirectoryImporter;
 import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.support.TestDirectory;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -48,6 +47,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * E-mail and in-app notifications end to end: the real application on the embedded PostgreSQL, sending to GreenMail
  * as a real SMTP server that the tests stop and restart.
  */
+@Import(TestDirectory.class)
 @SpringBootTest(
         properties = {
             "messages.embedded-database.ephemeral=true",
@@ -97,13 +98,10 @@ class NotificationDeliveryTest {
     }
 
     @Autowired
-    DirectoryImporter importer;
+    TestDirectory testDirectory;
 
     @Autowired
     DirectoryService directory;
-
-    @Autowired
-    InvitationService invitations;
 
     @Autowired
     PersonAdministration administration;
@@ -129,47 +127,47 @@ class NotificationDeliveryTest {
     @Autowired
     ConfigurableApplicationContext context;
 
-    TestWorld world;
+    NotificationFirm firm;
 
     @BeforeEach
-    void newWorld() {
+    void newFirm() {
         if (!SMTP.isRunning()) {
             SMTP.start();
         }
         if (!delivery.isRunning()) {
             delivery.start();
         }
-        world = TestWorld.create(importer, directory);
+        firm = NotificationFirm.create(testDirectory);
     }
 
     @Test
     void everyParticipantButTheAuthorIsNotifiedInTheAppAndByEmailWithAnExcerptForEntreprise() throws Exception {
         long posted = System.nanoTime();
         UUID conversation = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id(), world.bob.id(), world.claire.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id(), firm.bob.id(), firm.claire.id()),
                         "Bilan 2025",
                         "<p>Voici le <b>bilan</b> provisoire de l'exercice.</p>"));
 
-        List<MimeMessage> toPaul = awaitMails(world.paul, 1);
+        List<MimeMessage> toPaul = awaitMails(firm.paul, 1);
         log.info("Posted message to e-mail in GreenMail: {} ms", (System.nanoTime() - posted) / 1_000_000);
-        awaitMails(world.bob, 1);
-        awaitMails(world.claire, 1);
+        awaitMails(firm.bob, 1);
+        awaitMails(firm.claire, 1);
         MimeMessage mail = toPaul.get(0);
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screenshots", "mail.html"), html(mail));
-        assertThat(mail.getSubject()).isEqualTo("[Messages] Boulangerie Dupont — Bilan 2025");
+        assertThat(mail.getSubject()).isEqualTo("[Messages] " + firm.companyName() + " — Bilan 2025");
         assertThat(mail.getFrom()[0].toString())
-                .contains("Alice Martin (Messages)")
+                .contains(firm.name("alice") + " (Messages)")
                 .contains("no-reply@");
         assertThat(text(mail))
-                .contains("Bonjour Paul Dupont,")
-                .contains("Alice Martin a écrit un nouveau message.")
+                .contains("Bonjour " + firm.name("paul") + ",")
+                .contains(firm.name("alice") + " a écrit un nouveau message.")
                 .contains("Type\u00a0: Entreprise")
-                .contains("Entreprise\u00a0: Boulangerie Dupont")
+                .contains("Entreprise\u00a0: " + firm.companyName())
                 .contains("Sujet\u00a0: Bilan 2025")
                 .contains("Voici le bilan provisoire de l'exercice.")
                 .contains("https://messages.example.test/conversations/" + conversation);
@@ -177,54 +175,54 @@ class NotificationDeliveryTest {
                 .contains("href=\"https://messages.example.test/conversations/" + conversation + "\"")
                 .contains("Voici le bilan provisoire de l&#39;exercice.");
         // Diane starred the company and may read the conversation, but only participants are notified.
-        assertThat(notificationMails(world.alice)).isEmpty();
-        assertThat(notificationMails(world.diane)).isEmpty();
-        assertThat(notifications.unreadCount(world.paul)).isEqualTo(1);
-        assertThat(notifications.unreadCount(world.bob)).isEqualTo(1);
-        assertThat(notifications.unreadCount(world.alice)).isZero();
-        assertThat(notifications.unreadCount(world.diane)).isZero();
+        assertThat(notificationMails(firm.alice)).isEmpty();
+        assertThat(notificationMails(firm.diane)).isEmpty();
+        assertThat(notifications.unreadCount(firm.paul)).isEqualTo(1);
+        assertThat(notifications.unreadCount(firm.bob)).isEqualTo(1);
+        assertThat(notifications.unreadCount(firm.alice)).isZero();
+        assertThat(notifications.unreadCount(firm.diane)).isZero();
 
         posted = System.nanoTime();
-        conversations.reply(world.paul, conversation, "<p>Merci, je regarde.</p>");
+        conversations.reply(firm.paul, conversation, "<p>Merci, je regarde.</p>");
 
-        awaitMails(world.alice, 1);
+        awaitMails(firm.alice, 1);
         log.info("Posted reply to e-mail in GreenMail: {} ms", (System.nanoTime() - posted) / 1_000_000);
-        awaitMails(world.bob, 2);
-        awaitMails(world.claire, 2);
-        assertThat(notificationMails(world.paul)).hasSize(1);
-        assertThat(notifications.unreadCount(world.alice)).isEqualTo(1);
-        assertThat(notifications.unreadCount(world.bob)).isEqualTo(2);
-        assertThat(notifications.recent(world.bob)).singleElement().satisfies(group -> {
+        awaitMails(firm.bob, 2);
+        awaitMails(firm.claire, 2);
+        assertThat(notificationMails(firm.paul)).hasSize(1);
+        assertThat(notifications.unreadCount(firm.alice)).isEqualTo(1);
+        assertThat(notifications.unreadCount(firm.bob)).isEqualTo(2);
+        assertThat(notifications.recent(firm.bob)).singleElement().satisfies(group -> {
             assertThat(group.conversationId()).isEqualTo(conversation);
             assertThat(group.unread()).isEqualTo(2);
-            assertThat(group.unreadAuthors()).containsExactly("Alice Martin", "Paul Dupont");
+            assertThat(group.unreadAuthors()).containsExactly(firm.name("alice"), firm.name("paul"));
         });
     }
 
     @Test
     void confidentialAndPrivateEmailsCarryNoMessageText() throws Exception {
-        String secret = "Redressement-" + world.suffix;
+        String secret = "Redressement-" + firm.suffix();
         UUID confidential = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.CONFIDENTIEL,
-                        world.companyId,
-                        List.of(world.paul.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id()),
                         "Contrôle fiscal",
                         "<p>" + secret + " : montant 12 000 €</p>"));
         UUID privateOne = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.PRIVE,
                         null,
-                        List.of(world.bob.id()),
+                        List.of(firm.bob.id()),
                         "Entretien annuel",
                         "<p>" + secret + "</p>"));
 
-        MimeMessage toPaul = awaitMails(world.paul, 1).get(0);
-        MimeMessage toBob = awaitMails(world.bob, 1).get(0);
+        MimeMessage toPaul = awaitMails(firm.paul, 1).get(0);
+        MimeMessage toBob = awaitMails(firm.bob, 1).get(0);
 
-        assertThat(toPaul.getSubject()).isEqualTo("[Messages] Boulangerie Dupont — Contrôle fiscal");
+        assertThat(toPaul.getSubject()).isEqualTo("[Messages] " + firm.companyName() + " — Contrôle fiscal");
         assertThat(toBob.getSubject()).isEqualTo("[Messages] Entretien annuel");
         for (MimeMessage mail : List.of(toPaul, toBob)) {
             assertThat(text(mail))
@@ -241,46 +239,42 @@ class NotificationDeliveryTest {
 
     @Test
     void eachRecipientReadsTheEmailInTheirOwnLanguage() throws Exception {
-        directory.changeLanguage(world.bob, "en");
+        directory.changeLanguage(firm.bob, "en");
         conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id(), world.bob.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id(), firm.bob.id()),
                         "TVA",
                         "<p>Déclaration à signer.</p>"));
 
-        String english = text(awaitMails(world.bob, 1).get(0));
-        String french = text(awaitMails(world.paul, 1).get(0));
+        String english = text(awaitMails(firm.bob, 1).get(0));
+        String french = text(awaitMails(firm.paul, 1).get(0));
 
         assertThat(english)
-                .contains("Hello Bob Bernard,")
-                .contains("Alice Martin wrote a new message.")
+                .contains("Hello " + firm.name("bob") + ",")
+                .contains(firm.name("alice") + " wrote a new message.")
                 .contains("Type: Company")
                 .contains("Open the conversation:");
         assertThat(french)
-                .contains("Bonjour Paul Dupont,")
+                .contains("Bonjour " + firm.name("paul") + ",")
                 .contains("Type\u00a0: Entreprise")
                 .contains("Ouvrir la conversation\u00a0:");
-        assertThat(html(awaitMails(world.bob, 1).get(0)))
-                .contains("lang=\"en\"")
-                .contains("Open the conversation");
+        assertThat(html(awaitMails(firm.bob, 1).get(0))).contains("lang=\"en\"").contains("Open the conversation");
     }
 
     @Test
     void theLinkOfTheEmailLeadsThroughTheLoginPageToTheConversation() throws Exception {
-        world.setPassword(invitations, world.paul);
-        world.setPassword(invitations, world.claire);
         UUID conversation = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id()),
                         "Liasse fiscale",
                         "<p>À signer avant vendredi.</p>"));
-        Matcher link = LINK.matcher(text(awaitMails(world.paul, 1).get(0)));
+        Matcher link = LINK.matcher(text(awaitMails(firm.paul, 1).get(0)));
         assertThat(link.find()).isTrue();
         String path = link.group().substring("https://messages.example.test".length());
         assertThat(path).isEqualTo("/conversations/" + conversation);
@@ -293,8 +287,8 @@ class NotificationDeliveryTest {
         Cookie session = sessionCookie(anonymous);
         MvcResult login = mvc.perform(post("/login")
                         .cookie(session)
-                        .param("username", world.paul.email())
-                        .param("password", TestWorld.PASSWORD)
+                        .param("username", firm.paul.email())
+                        .param("password", TestDirectory.PASSWORD)
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
@@ -305,12 +299,12 @@ class NotificationDeliveryTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Liasse fiscale")));
         // Opening the conversation marked its notification read.
-        assertThat(notifications.unreadCount(world.paul)).isZero();
+        assertThat(notifications.unreadCount(firm.paul)).isZero();
 
         // Claire is a client of the company without the star: no access, the ordinary "not found" page.
         MvcResult claire = mvc.perform(post("/login")
-                        .param("username", world.claire.email())
-                        .param("password", TestWorld.PASSWORD)
+                        .param("username", firm.claire.email())
+                        .param("password", TestDirectory.PASSWORD)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
@@ -320,20 +314,20 @@ class NotificationDeliveryTest {
     @Test
     void repliesPostedWhileTheMailServerIsDownAreAllDeliveredOnceItIsBack() throws Exception {
         UUID conversation = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id(), world.bob.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id(), firm.bob.id()),
                         "Relances",
                         "<p>Premier message.</p>"));
-        awaitMails(world.paul, 1);
-        awaitMails(world.bob, 1);
+        awaitMails(firm.paul, 1);
+        awaitMails(firm.bob, 1);
 
         SMTP.stop();
         for (int i = 1; i <= 3; i++) {
             long started = System.nanoTime();
-            conversations.reply(world.alice, conversation, "<p>Relance " + i + "</p>");
+            conversations.reply(firm.alice, conversation, "<p>Relance " + i + "</p>");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         }
         await().atMost(WAIT)
@@ -348,18 +342,18 @@ class NotificationDeliveryTest {
         // A restarted GreenMail starts with empty mailboxes: from here on only the three replies can arrive.
         long restarted = System.nanoTime();
         SMTP.start();
-        awaitMails(world.paul, 3);
-        awaitMails(world.bob, 3);
+        awaitMails(firm.paul, 3);
+        awaitMails(firm.bob, 3);
         log.info("SMTP recovery to last pending e-mail delivered: {} ms", (System.nanoTime() - restarted) / 1_000_000);
 
         Thread.sleep(1000); // would any of them come a second time?
-        assertThat(notificationMails(world.paul)).hasSize(3);
-        assertThat(notificationMails(world.bob)).hasSize(3);
-        assertThat(notificationMails(world.alice)).isEmpty();
-        assertThat(distinctMessageIds(world.paul)).isEqualTo(3);
-        assertThat(text(notificationMails(world.paul).get(0))
-                        + text(notificationMails(world.paul).get(1))
-                        + text(notificationMails(world.paul).get(2)))
+        assertThat(notificationMails(firm.paul)).hasSize(3);
+        assertThat(notificationMails(firm.bob)).hasSize(3);
+        assertThat(notificationMails(firm.alice)).isEmpty();
+        assertThat(distinctMessageIds(firm.paul)).isEqualTo(3);
+        assertThat(text(notificationMails(firm.paul).get(0))
+                        + text(notificationMails(firm.paul).get(1))
+                        + text(notificationMails(firm.paul).get(2)))
                 .contains("Relance 1")
                 .contains("Relance 2")
                 .contains("Relance 3");
@@ -370,33 +364,33 @@ class NotificationDeliveryTest {
     @Test
     void pendingEmailsSurviveARestartAndTwoInstancesDeliverEachExactlyOnce() throws Exception {
         UUID conversation = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id(), world.bob.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id(), firm.bob.id()),
                         "Clôture",
                         "<p>Début.</p>"));
-        awaitMails(world.paul, 1);
+        awaitMails(firm.paul, 1);
         delivery.stop(); // this instance goes down with e-mails still to send
         for (int i = 1; i <= 10; i++) {
-            conversations.reply(world.alice, conversation, "<p>Pièce " + i + "</p>");
+            conversations.reply(firm.alice, conversation, "<p>Pièce " + i + "</p>");
         }
         Thread.sleep(600);
         assertThat(deliveries(conversation, "PENDING")).isEqualTo(20);
-        assertThat(notificationMails(world.paul)).hasSize(1);
+        assertThat(notificationMails(firm.paul)).hasSize(1);
 
         try (ConfigurableApplicationContext secondInstance = secondInstance()) {
             delivery.start(); // the first instance comes back while the second one is already delivering
-            awaitMails(world.paul, 11);
-            awaitMails(world.bob, 11);
+            awaitMails(firm.paul, 11);
+            awaitMails(firm.bob, 11);
             Thread.sleep(1000);
             assertThat(secondInstance.getBean(EmailDelivery.class).isRunning()).isTrue();
         }
-        assertThat(notificationMails(world.paul)).hasSize(11);
-        assertThat(notificationMails(world.bob)).hasSize(11);
-        assertThat(distinctMessageIds(world.paul)).isEqualTo(11);
-        assertThat(distinctMessageIds(world.bob)).isEqualTo(11);
+        assertThat(notificationMails(firm.paul)).hasSize(11);
+        assertThat(notificationMails(firm.bob)).hasSize(11);
+        assertThat(distinctMessageIds(firm.paul)).isEqualTo(11);
+        assertThat(distinctMessageIds(firm.bob)).isEqualTo(11);
         assertThat(jdbc.sql("select max(attempts) from email_delivery where conversation_id = ?")
                         .param(conversation)
                         .query(Integer.class)
@@ -407,72 +401,72 @@ class NotificationDeliveryTest {
     @Test
     void aMutedConversationAndEmailsTurnedOffLeaveInAppNotificationsOnly() throws Exception {
         UUID conversation = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id(), world.bob.id(), world.claire.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id(), firm.bob.id(), firm.claire.id()),
                         "Paie",
                         "<p>Bulletins de mars.</p>"));
-        awaitMails(world.claire, 1);
-        awaitMails(world.paul, 1);
-        awaitMails(world.bob, 1);
-        notifications.changeMute(world.paul, conversation, true);
-        directory.changeEmailNotifications(world.bob, false);
+        awaitMails(firm.claire, 1);
+        awaitMails(firm.paul, 1);
+        awaitMails(firm.bob, 1);
+        notifications.changeMute(firm.paul, conversation, true);
+        directory.changeEmailNotifications(firm.bob, false);
 
-        conversations.reply(world.alice, conversation, "<p>Bulletins d'avril.</p>");
+        conversations.reply(firm.alice, conversation, "<p>Bulletins d'avril.</p>");
 
-        awaitMails(world.claire, 2);
+        awaitMails(firm.claire, 2);
         Thread.sleep(800);
-        assertThat(notificationMails(world.paul)).hasSize(1);
-        assertThat(notificationMails(world.bob)).hasSize(1);
-        assertThat(notifications.unreadCount(world.paul)).isEqualTo(2);
-        assertThat(notifications.unreadCount(world.bob)).isEqualTo(2);
+        assertThat(notificationMails(firm.paul)).hasSize(1);
+        assertThat(notificationMails(firm.bob)).hasSize(1);
+        assertThat(notifications.unreadCount(firm.paul)).isEqualTo(2);
+        assertThat(notifications.unreadCount(firm.bob)).isEqualTo(2);
 
         // Preferences are checked again when sending: a mute after the post still stops the e-mail.
         delivery.stop();
-        conversations.reply(world.alice, conversation, "<p>Bulletins de mai.</p>");
-        notifications.changeMute(world.claire, conversation, true);
+        conversations.reply(firm.alice, conversation, "<p>Bulletins de mai.</p>");
+        notifications.changeMute(firm.claire, conversation, true);
         delivery.start();
         await().atMost(WAIT).until(() -> deliveries(conversation, "PENDING") == 0);
         assertThat(deliveries(conversation, "SKIPPED")).isEqualTo(1);
-        assertThat(notificationMails(world.claire)).hasSize(2);
-        assertThat(notifications.unreadCount(world.claire)).isEqualTo(3);
+        assertThat(notificationMails(firm.claire)).hasSize(2);
+        assertThat(notifications.unreadCount(firm.claire)).isEqualTo(3);
 
         // "Suivre à nouveau" brings the e-mails back.
-        notifications.changeMute(world.paul, conversation, false);
-        conversations.reply(world.alice, conversation, "<p>Bulletins de juin.</p>");
-        awaitMails(world.paul, 2);
+        notifications.changeMute(firm.paul, conversation, false);
+        conversations.reply(firm.alice, conversation, "<p>Bulletins de juin.</p>");
+        awaitMails(firm.paul, 2);
     }
 
     @Test
     void aDeactivatedParticipantGetsNothing() throws Exception {
         UUID conversation = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id(), world.bob.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id(), firm.bob.id()),
                         "Immobilisations",
                         "<p>Tableau joint.</p>"));
-        awaitMails(world.bob, 1);
-        administration.deactivate(world.admin, world.bob.id());
+        awaitMails(firm.bob, 1);
+        administration.deactivate(firm.admin, firm.bob.id());
 
-        conversations.reply(world.alice, conversation, "<p>Version corrigée.</p>");
-        awaitMails(world.paul, 2);
+        conversations.reply(firm.alice, conversation, "<p>Version corrigée.</p>");
+        awaitMails(firm.paul, 2);
 
         // Deactivated between the post and the sending: the e-mail is dropped too.
         delivery.stop();
-        conversations.reply(world.alice, conversation, "<p>Version finale.</p>");
-        administration.deactivate(world.admin, world.paul.id());
+        conversations.reply(firm.alice, conversation, "<p>Version finale.</p>");
+        administration.deactivate(firm.admin, firm.paul.id());
         delivery.start();
         await().atMost(WAIT).until(() -> deliveries(conversation, "PENDING") == 0);
 
         Thread.sleep(500);
-        assertThat(notificationMails(world.bob)).hasSize(1);
-        assertThat(notificationMails(world.paul)).hasSize(2);
+        assertThat(notificationMails(firm.bob)).hasSize(1);
+        assertThat(notificationMails(firm.paul)).hasSize(2);
         assertThat(jdbc.sql("select count(*) from notification where recipient_id = ?")
-                        .param(world.bob.id())
+                        .param(firm.bob.id())
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
@@ -482,11 +476,11 @@ class NotificationDeliveryTest {
     @Test
     void aPostThatRollsBackNotifiesNobody() {
         UUID conversation = conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id()),
                         "Annulé",
                         "<p>Premier.</p>"));
         int before = jdbc.sql("select count(*) from notification where conversation_id = ?")
@@ -495,7 +489,7 @@ class NotificationDeliveryTest {
                 .single();
 
         transactions.executeWithoutResult(status -> {
-            conversations.reply(world.alice, conversation, "<p>Jamais envoyé.</p>");
+            conversations.reply(firm.alice, conversation, "<p>Jamais envoyé.</p>");
             status.setRollbackOnly();
         });
 
@@ -510,17 +504,17 @@ class NotificationDeliveryTest {
 
     @Test
     void aSubjectWithLineBreaksCannotAddHeaders() throws Exception {
-        String evil = "evil-" + world.suffix + "@attacker.test";
+        String evil = "evil-" + firm.suffix() + "@attacker.test";
         conversations.create(
-                world.alice,
+                firm.alice,
                 new NewConversation(
                         ConversationType.ENTREPRISE,
-                        world.companyId,
-                        List.of(world.paul.id()),
+                        firm.companyId,
+                        List.of(firm.paul.id()),
                         "Bilan\r\nBcc: " + evil + "\nX-Injected: yes",
                         "<p>Texte.</p>"));
 
-        MimeMessage mail = awaitMails(world.paul, 1).get(0);
+        MimeMessage mail = awaitMails(firm.paul, 1).get(0);
         assertThat(mail.getSubject()).doesNotContain("\n").doesNotContain("\r").startsWith("[Messages] ");
         assertThat(mail.getHeader("X-Injected")).isNull();
         assertThat(mail.getHeader("Bcc")).isNull();

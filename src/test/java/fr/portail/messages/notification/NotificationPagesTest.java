@@ -15,12 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.portail.messages.conversation.ConversationService;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
-import fr.portail.messages.directory.DirectoryImporter;
 import fr.portail.messages.directory.DirectoryService;
-import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.security.AccessTokens;
+import fr.portail.messages.support.TestDirectory;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * The pages of notifications in the default set-up (embedded SMTP server): the bell, the list, "Tout marquer comme
  * lu", the mute toggle, the profile and its tokens, the administrators' e-mail page, and the JSON API.
  */
+@Import(TestDirectory.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = NotificationPagesTest.PROPERTIES)
@@ -55,13 +56,10 @@ class NotificationPagesTest {
             """;
 
     @Autowired
-    DirectoryImporter importer;
+    TestDirectory testDirectory;
 
     @Autowired
     DirectoryService directory;
-
-    @Autowired
-    InvitationService invitations;
 
     @Autowired
     ConversationService conversations;
@@ -78,19 +76,19 @@ class NotificationPagesTest {
     @Autowired
     MockMvc mvc;
 
-    TestWorld world;
+    NotificationFirm firm;
 
     @BeforeEach
-    void newWorld() {
-        world = TestWorld.create(importer, directory);
+    void newFirm() {
+        firm = NotificationFirm.create(testDirectory);
     }
 
     @Test
     void theBellCountsUnreadNotificationsAndOpeningTheConversationMarksThemRead() throws Exception {
-        UUID first = conversations.create(world.alice, entreprise("Bilan 2025", world.paul));
-        conversations.reply(world.alice, first, "<p>Complément.</p>");
-        UUID second = conversations.create(world.alice, entreprise("TVA de mars", world.paul));
-        Cookie paul = login(world.paul);
+        UUID first = conversations.create(firm.alice, entreprise("Bilan 2025", firm.paul));
+        conversations.reply(firm.alice, first, "<p>Complément.</p>");
+        UUID second = conversations.create(firm.alice, entreprise("TVA de mars", firm.paul));
+        Cookie paul = login(firm.paul);
 
         mvc.perform(get("/").cookie(paul))
                 .andExpect(status().isOk())
@@ -100,26 +98,26 @@ class NotificationPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/conversations/" + first + "\"")))
                 .andExpect(content().string(containsString("href=\"/conversations/" + second + "\"")))
-                .andExpect(content().string(containsString("2 nouveaux messages de Alice Martin")))
+                .andExpect(content().string(containsString("2 nouveaux messages de " + firm.name("alice"))))
                 .andExpect(content().string(containsString("Tout marquer comme lu")));
 
         mvc.perform(get("/conversations/" + first).cookie(paul)).andExpect(status().isOk());
-        assertThat(notifications.unreadCount(world.paul)).isEqualTo(1);
+        assertThat(notifications.unreadCount(firm.paul)).isEqualTo(1);
         mvc.perform(get("/notifications/bell").cookie(paul))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">1</span>")))
                 .andExpect(content().string(containsString("hx-trigger=\"every 1s\"")));
 
         mvc.perform(post("/notifications/read").cookie(paul).with(csrf())).andExpect(redirectedUrl("/notifications"));
-        assertThat(notifications.unreadCount(world.paul)).isZero();
+        assertThat(notifications.unreadCount(firm.paul)).isZero();
         mvc.perform(get("/notifications/bell").cookie(paul))
                 .andExpect(content().string(not(containsString("notification-count"))));
     }
 
     @Test
     void aConversationWithoutAccessAnswersNotFoundAndCannotBeMuted() throws Exception {
-        UUID conversation = conversations.create(world.alice, entreprise("Interne", world.paul));
-        Cookie claire = login(world.claire);
+        UUID conversation = conversations.create(firm.alice, entreprise("Interne", firm.paul));
+        Cookie claire = login(firm.claire);
 
         mvc.perform(get("/conversations/" + conversation).cookie(claire)).andExpect(status().isNotFound());
         mvc.perform(post("/conversations/" + conversation + "/mute")
@@ -127,14 +125,14 @@ class NotificationPagesTest {
                         .cookie(claire)
                         .with(csrf()))
                 .andExpect(status().isNotFound());
-        assertThat(notifications.isMuted(world.claire, conversation)).isFalse();
-        assertThat(notifications.unreadCount(world.paul)).isEqualTo(1);
+        assertThat(notifications.isMuted(firm.claire, conversation)).isFalse();
+        assertThat(notifications.unreadCount(firm.paul)).isEqualTo(1);
     }
 
     @Test
     void aParticipantMutesAndFollowsAgainFromTheConversationPage() throws Exception {
-        UUID conversation = conversations.create(world.alice, entreprise("Paie", world.paul));
-        Cookie paul = login(world.paul);
+        UUID conversation = conversations.create(firm.alice, entreprise("Paie", firm.paul));
+        Cookie paul = login(firm.paul);
 
         mvc.perform(get("/conversations/" + conversation).cookie(paul))
                 .andExpect(content().string(containsString("Ne plus suivre")));
@@ -143,7 +141,7 @@ class NotificationPagesTest {
                         .cookie(paul)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/conversations/" + conversation));
-        assertThat(notifications.isMuted(world.paul, conversation)).isTrue();
+        assertThat(notifications.isMuted(firm.paul, conversation)).isTrue();
         mvc.perform(get("/conversations/" + conversation).cookie(paul))
                 .andExpect(content().string(containsString("Suivre à nouveau")));
         mvc.perform(post("/conversations/" + conversation + "/mute")
@@ -151,25 +149,25 @@ class NotificationPagesTest {
                         .cookie(paul)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/conversations/" + conversation));
-        assertThat(notifications.isMuted(world.paul, conversation)).isFalse();
+        assertThat(notifications.isMuted(firm.paul, conversation)).isFalse();
     }
 
     @Test
     void theProfileTurnsEmailsOffAndManagesPersonalAccessTokens() throws Exception {
-        Cookie paul = login(world.paul);
+        Cookie paul = login(firm.paul);
         mvc.perform(get("/profil").cookie(paul))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Recevoir les notifications par e-mail")))
                 .andExpect(content().string(containsString("checked")));
 
         mvc.perform(post("/profil/notifications").cookie(paul).with(csrf())).andExpect(redirectedUrl("/profil"));
-        assertThat(directory.profile(world.paul).emailNotifications()).isFalse();
+        assertThat(directory.profile(firm.paul).emailNotifications()).isFalse();
         mvc.perform(post("/profil/notifications")
                         .param("enabled", "true")
                         .cookie(paul)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/profil"));
-        assertThat(directory.profile(world.paul).emailNotifications()).isTrue();
+        assertThat(directory.profile(firm.paul).emailNotifications()).isTrue();
 
         MvcResult created = mvc.perform(post("/profil/tokens")
                         .param("name", "Logiciel comptable")
@@ -189,21 +187,21 @@ class NotificationPagesTest {
 
         mvc.perform(post("/profil/tokens").param("name", " ").cookie(paul).with(csrf()))
                 .andExpect(redirectedUrl("/profil#tokens"));
-        assertThat(tokens.list(world.paul)).hasSize(1);
+        assertThat(tokens.list(firm.paul)).hasSize(1);
 
         mvc.perform(post("/profil/tokens/" + token.id() + "/revoke")
                         .cookie(paul)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/profil#tokens"));
-        assertThat(tokens.list(world.paul)).isEmpty();
+        assertThat(tokens.list(firm.paul)).isEmpty();
         mvc.perform(get("/api/v1/notifications").header("Authorization", "Bearer " + token.value()))
                 .andExpect(status().isUnauthorized());
     }
 
     @Test
     void theApiListsNotificationsGroupedByConversation() throws Exception {
-        UUID conversation = conversations.create(world.alice, entreprise("Relevés", world.paul));
-        var token = tokens.create(world.paul, "script");
+        UUID conversation = conversations.create(firm.alice, entreprise("Relevés", firm.paul));
+        var token = tokens.create(firm.paul, "script");
 
         mvc.perform(get("/api/v1/notifications").header("Authorization", "Bearer " + token.value()))
                 .andExpect(status().isOk())
@@ -213,28 +211,29 @@ class NotificationPagesTest {
                 .andExpect(jsonPath("$.items[0].unread").value(1));
         mvc.perform(post("/api/v1/notifications/read").header("Authorization", "Bearer " + token.value()))
                 .andExpect(status().isNoContent());
-        assertThat(notifications.unreadCount(world.paul)).isZero();
+        assertThat(notifications.unreadCount(firm.paul)).isZero();
     }
 
     @Test
     void administratorsReadTheCaughtEmailsWithTheirLinksAndOthersMayNot() throws Exception {
-        UUID conversation = conversations.create(world.alice, entreprise("Bilan " + world.suffix, world.paul));
+        UUID conversation = conversations.create(firm.alice, entreprise("Bilan " + firm.suffix(), firm.paul));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> mailServer.receivedEmails().stream()
-                        .anyMatch(mail -> mail.to().contains(world.paul.email())
-                                && mail.subject().contains(world.suffix)));
+                        .anyMatch(mail -> mail.to().contains(firm.paul.email())
+                                && mail.subject().contains(firm.suffix())));
 
-        mvc.perform(get("/admin/emails").cookie(login(world.admin)))
+        mvc.perform(get("/admin/emails").cookie(login(firm.admin)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("[Messages] Boulangerie Dupont — Bilan " + world.suffix)))
+                .andExpect(content()
+                        .string(containsString("[Messages] " + firm.companyName() + " — Bilan " + firm.suffix())))
                 .andExpect(content().string(containsString("http://localhost:8080/conversations/" + conversation)));
-        mvc.perform(get("/admin/emails").cookie(login(world.paul))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/emails").cookie(login(firm.paul))).andExpect(status().isForbidden());
     }
 
     private NewConversation entreprise(String subject, Viewer... participants) {
         return new NewConversation(
                 ConversationType.ENTREPRISE,
-                world.companyId,
+                firm.companyId,
                 Arrays.stream(participants).map(Viewer::id).toList(),
                 subject,
                 "<p>Bonjour.</p>");
@@ -242,10 +241,9 @@ class NotificationPagesTest {
 
     /** Signs in through the login form and returns the session cookie. */
     private Cookie login(Viewer person) throws Exception {
-        world.setPassword(invitations, person);
         MvcResult result = mvc.perform(post("/login")
                         .param("username", person.email())
-                        .param("password", TestWorld.PASSWORD)
+                        .param("password", TestDirectory.PASSWORD)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();

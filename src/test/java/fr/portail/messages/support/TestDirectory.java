@@ -139,7 +139,7 @@ public class TestDirectory {
         }
 
         public Firm company(String key) {
-            companies.add(new CompanyEntry(externalId(key), key + " " + suffix));
+            companies.add(new CompanyEntry(externalId(key), companyName(key)));
             return this;
         }
 
@@ -198,6 +198,11 @@ public class TestDirectory {
 
         public String name(String key) {
             return Character.toUpperCase(key.charAt(0)) + key.substring(1) + " " + suffix;
+        }
+
+        /** The display name of the company {@code key}, as it appears in pages and e-mails. */
+        public String companyName(String key) {
+            return key + " " + suffix;
         }
 
         public String externalId(String key) {
