@@ -6,6 +6,7 @@ import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -82,23 +83,18 @@ class AdminCompaniesController {
 
     @PostMapping("/admin/entreprises/{companyId}/nom")
     String rename(Viewer viewer, @PathVariable UUID companyId, RenameForm form, RedirectAttributes redirect) {
-        try {
-            administration.renameCompany(viewer, companyId, form.name());
-            feedback.notice(redirect, "admin.company.renamed");
-        } catch (InvalidInputException invalid) {
-            feedback.errors(redirect, invalid);
-        }
+        feedback.attempt(
+                redirect, () -> administration.renameCompany(viewer, companyId, form.name()), "admin.company.renamed");
         return "redirect:/admin/entreprises/" + companyId;
     }
 
     @PostMapping("/admin/entreprises/{companyId}/membres")
     String addMembers(Viewer viewer, @PathVariable UUID companyId, PeopleForm form, RedirectAttributes redirect) {
-        try {
-            administration.addMembers(viewer, companyId, form.personIds());
-            feedback.notice(redirect, "admin.membership.added");
-        } catch (InvalidInputException invalid) {
-            feedback.errors(redirect, prefixed(invalid, "members."));
-        }
+        feedback.attempt(
+                redirect,
+                prefixed("members."),
+                () -> administration.addMembers(viewer, companyId, form.personIds()),
+                "admin.membership.added");
         return "redirect:/admin/entreprises/" + companyId;
     }
 
@@ -112,12 +108,11 @@ class AdminCompaniesController {
 
     @PostMapping("/admin/entreprises/{companyId}/favoris")
     String assignFavourite(Viewer viewer, @PathVariable UUID companyId, PeopleForm form, RedirectAttributes redirect) {
-        try {
-            administration.assignFavourite(viewer, companyId, form.personIds());
-            feedback.notice(redirect, "admin.favourite.assigned");
-        } catch (InvalidInputException invalid) {
-            feedback.errors(redirect, prefixed(invalid, "favourites."));
-        }
+        feedback.attempt(
+                redirect,
+                prefixed("favourites."),
+                () -> administration.assignFavourite(viewer, companyId, form.personIds()),
+                "admin.favourite.assigned");
         return "redirect:/admin/entreprises/" + companyId;
     }
 
@@ -154,10 +149,7 @@ class AdminCompaniesController {
     record Choice(UUID id, String name, String detail) {}
 
     /** Two forms on one page: their errors are told apart by a prefix. */
-    private static InvalidInputException prefixed(InvalidInputException invalid, String prefix) {
-        return new InvalidInputException(invalid.problems().stream()
-                .map(p -> new InvalidInputException.FieldProblem(
-                        p.field() == null ? null : prefix + p.field(), p.messageKey(), p.arguments()))
-                .toList());
+    private static UnaryOperator<String> prefixed(String prefix) {
+        return field -> field.isEmpty() ? "" : prefix + field;
     }
 }

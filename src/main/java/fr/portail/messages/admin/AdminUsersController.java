@@ -133,23 +133,14 @@ class AdminUsersController {
 
     @PostMapping("/admin/utilisateurs/{personId}/invitation/revoquer")
     String revoke(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
-        try {
-            administration.revokeInvitation(viewer, personId);
-            feedback.notice(redirect, "admin.user.invitationRevoked");
-        } catch (InvalidInputException invalid) {
-            feedback.errors(redirect, invalid);
-        }
+        feedback.attempt(
+                redirect, () -> administration.revokeInvitation(viewer, personId), "admin.user.invitationRevoked");
         return back(personId);
     }
 
     @PostMapping("/admin/utilisateurs/{personId}/desactiver")
     String deactivate(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
-        try {
-            personAdministration.deactivate(viewer, personId);
-            feedback.notice(redirect, "admin.user.deactivated");
-        } catch (InvalidInputException invalid) {
-            feedback.errors(redirect, invalid);
-        }
+        feedback.attempt(redirect, () -> personAdministration.deactivate(viewer, personId), "admin.user.deactivated");
         return back(personId);
     }
 
@@ -163,11 +154,11 @@ class AdminUsersController {
     @PostMapping("/admin/utilisateurs/{personId}/administrateur")
     String changeAdministrator(
             Viewer viewer, @PathVariable UUID personId, @RequestParam boolean admin, RedirectAttributes redirect) {
-        try {
-            administration.changeAdministrator(viewer, personId, admin);
-            feedback.notice(redirect, admin ? "admin.user.adminGranted" : "admin.user.adminRevoked");
-        } catch (InvalidInputException invalid) {
-            feedback.errors(redirect, invalid);
+        boolean changed = feedback.attempt(
+                redirect,
+                () -> administration.changeAdministrator(viewer, personId, admin),
+                admin ? "admin.user.adminGranted" : "admin.user.adminRevoked");
+        if (!changed) {
             return back(personId);
         }
         // An administrator who removed their own flag may no longer see the administration pages.
@@ -176,12 +167,10 @@ class AdminUsersController {
 
     @PostMapping("/admin/utilisateurs/{personId}/entreprises")
     String addCompanies(Viewer viewer, @PathVariable UUID personId, CompaniesForm form, RedirectAttributes redirect) {
-        try {
-            administration.addCompanies(viewer, personId, form.companyIds());
-            feedback.notice(redirect, "admin.membership.added");
-        } catch (InvalidInputException invalid) {
-            feedback.errors(redirect, invalid);
-        }
+        feedback.attempt(
+                redirect,
+                () -> administration.addCompanies(viewer, personId, form.companyIds()),
+                "admin.membership.added");
         return back(personId);
     }
 
@@ -195,17 +184,12 @@ class AdminUsersController {
 
     @PostMapping("/admin/utilisateurs/{personId}/favoris")
     String addFavourites(Viewer viewer, @PathVariable UUID personId, CompaniesForm form, RedirectAttributes redirect) {
-        try {
-            administration.addFavourites(viewer, personId, form.companyIds());
-            feedback.notice(redirect, "admin.favourite.assigned");
-        } catch (InvalidInputException invalid) {
-            feedback.errors(
-                    redirect,
-                    new InvalidInputException(invalid.problems().stream()
-                            .map(p -> new InvalidInputException.FieldProblem(
-                                    "favouriteIds", p.messageKey(), p.arguments()))
-                            .toList()));
-        }
+        // The page has a companies form too: every problem of this one shows next to its own field.
+        feedback.attempt(
+                redirect,
+                field -> "favouriteIds",
+                () -> administration.addFavourites(viewer, personId, form.companyIds()),
+                "admin.favourite.assigned");
         return back(personId);
     }
 

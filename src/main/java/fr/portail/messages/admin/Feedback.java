@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -37,11 +38,40 @@ class Feedback {
         redirect.addFlashAttribute(FIELD_ERRORS, byField(invalid));
     }
 
+    /**
+     * Runs an action of an administration page and says how it went: the confirmation {@code noticeKey} when it
+     * succeeds, the errors of its form when it is refused.
+     *
+     * @return whether the action succeeded
+     */
+    boolean attempt(RedirectAttributes redirect, Runnable action, String noticeKey) {
+        return attempt(redirect, UnaryOperator.identity(), action, noticeKey);
+    }
+
+    /**
+     * The same for a page with several forms: {@code field} gives where each problem shows on the page, from the
+     * field the action named ({@code ""} for the form as a whole).
+     */
+    boolean attempt(RedirectAttributes redirect, UnaryOperator<String> field, Runnable action, String noticeKey) {
+        try {
+            action.run();
+        } catch (InvalidInputException invalid) {
+            redirect.addFlashAttribute(FIELD_ERRORS, byField(invalid, field));
+            return false;
+        }
+        notice(redirect, noticeKey);
+        return true;
+    }
+
     /** The problems of {@code invalid}, resolved, by field. */
     Map<String, List<String>> byField(InvalidInputException invalid) {
+        return byField(invalid, UnaryOperator.identity());
+    }
+
+    private Map<String, List<String>> byField(InvalidInputException invalid, UnaryOperator<String> field) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (var problem : invalid.problems()) {
-            errors.computeIfAbsent(problem.field() == null ? "" : problem.field(), field -> new ArrayList<>())
+            errors.computeIfAbsent(field.apply(problem.field() == null ? "" : problem.field()), f -> new ArrayList<>())
                     .add(message(problem.messageKey(), problem.arguments().toArray()));
         }
         return errors;

@@ -296,7 +296,7 @@ class AdministrationTest {
         var refused = boss.follow(boss.post(
                 "/admin/entreprises/" + gar + "/membres",
                 form("personIds", firm.id("bob").toString())));
-        assertThat(refused.text()).contains("n'est pas un client");
+        assertThat(refused.text()).contains("n'est pas un client").contains("id=\"members.personIds-error\"");
         assertThat(profile("bob").companies()).isEmpty();
     }
 
