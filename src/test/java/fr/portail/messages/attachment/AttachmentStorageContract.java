@@ -1,5 +1,6 @@
 package fr.portail.messages.attachment;
 
+import static fr.portail.messages.support.PatternedContent.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -157,15 +158,6 @@ abstract class AttachmentStorageContract {
         List<AttachmentStorage.StoredObject> files = new ArrayList<>();
         storage.forEach(files::add);
         return files;
-    }
-
-    /** {@code size} bytes of a pattern that does not repeat on part boundaries. */
-    static byte[] pattern(int size) {
-        byte[] bytes = new byte[size];
-        for (int i = 0; i < size; i++) {
-            bytes[i] = (byte) (i % 251);
-        }
-        return bytes;
     }
 
     static String sha256(byte[] bytes) throws Exception {

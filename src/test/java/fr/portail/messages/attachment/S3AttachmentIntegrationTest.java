@@ -1,7 +1,7 @@
 package fr.portail.messages.attachment;
 
-import static fr.portail.messages.attachment.AttachmentStorageContract.pattern;
 import static fr.portail.messages.attachment.AttachmentStorageContract.sha256;
+import static fr.portail.messages.support.PatternedContent.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portail.messages.security.AccessTokens;

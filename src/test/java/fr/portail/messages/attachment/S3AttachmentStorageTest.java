@@ -1,5 +1,7 @@
 package fr.portail.messages.attachment;
 
+import static fr.portail.messages.support.PatternedContent.pattern;
+import static fr.portail.messages.support.PatternedContent.patternStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -94,37 +96,12 @@ class S3AttachmentStorageTest extends AttachmentStorageContract {
         long thread = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(thread);
         // Generated on the fly, so that only what the storage allocates is counted: six parts and a bit.
-        var stored = storage.store(generated(6L * PART + 1000), 104_857_600L);
+        var stored = storage.store(patternStream(6L * PART + 1000), 104_857_600L);
         long allocated = threads.getThreadAllocatedBytes(thread) - before;
         assertThat(stored.size()).isEqualTo(6L * PART + 1000);
         // Parts are buffered off the heap and sent from there; copying the file through byte arrays would allocate
         // at least its 31 MB.
         assertThat(allocated).as("bytes allocated while storing").isLessThan(8_000_000L);
-    }
-
-    /** {@code size} bytes of a pattern, generated as they are read. */
-    private static InputStream generated(long size) {
-        return new InputStream() {
-            long position;
-
-            @Override
-            public int read() {
-                return position < size ? (int) (position++ % 251) : -1;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (position >= size) {
-                    return -1;
-                }
-                int count = (int) Math.min(length, size - position);
-                for (int i = 0; i < count; i++) {
-                    buffer[offset + i] = (byte) ((position + i) % 251);
-                }
-                position += count;
-                return count;
-            }
-        };
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.portail.messages.conversation;
 
+import static fr.portail.messages.support.PatternedContent.patternStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portail.messages.attachment.AttachmentService;
@@ -9,7 +10,6 @@ import fr.portail.messages.support.ApiClient.Part;
 import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -56,31 +56,6 @@ class AttachmentApiTest {
                 port, tokens.create(firm.viewer(key), "attachment test").value());
     }
 
-    /** {@code size} bytes of a repeating pattern, generated on the fly. */
-    private static InputStream pattern(long size) {
-        return new InputStream() {
-            long position;
-
-            @Override
-            public int read() {
-                return position < size ? (int) (position++ % 251) : -1;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (position >= size) {
-                    return -1;
-                }
-                int count = (int) Math.min(length, size - position);
-                for (int i = 0; i < count; i++) {
-                    buffer[offset + i] = (byte) ((position + i) % 251);
-                }
-                position += count;
-                return count;
-            }
-        };
-    }
-
     private long pendingUploadsOf(String key) {
         return jdbc.sql("select count(*) from attachment where uploader_id = ?")
                 .param(firm.id(key))
@@ -118,7 +93,10 @@ class AttachmentApiTest {
                 "POST",
                 "/api/v1/attachments",
                 List.of(new Part(
-                        "file", "bilan.pdf", "application/pdf", () -> pattern(AttachmentService.MAX_FILE_BYTES))));
+                        "file",
+                        "bilan.pdf",
+                        "application/pdf",
+                        () -> patternStream(AttachmentService.MAX_FILE_BYTES))));
         assertThat(exact.status()).isEqualTo(201);
         assertThat(exact.json().get("size").asLong()).isEqualTo(104_857_600L);
 
@@ -127,7 +105,10 @@ class AttachmentApiTest {
                 "POST",
                 "/api/v1/attachments",
                 List.of(new Part(
-                        "file", "trop.pdf", "application/pdf", () -> pattern(AttachmentService.MAX_FILE_BYTES + 1))));
+                        "file",
+                        "trop.pdf",
+                        "application/pdf",
+                        () -> patternStream(AttachmentService.MAX_FILE_BYTES + 1))));
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
         assertThat(tooLarge.json().get("detail").asString()).contains("100");
@@ -143,7 +124,7 @@ class AttachmentApiTest {
                 named,
                 "application/pdf",
                 AttachmentService.MAX_FILE_BYTES,
-                () -> pattern(AttachmentService.MAX_FILE_BYTES));
+                () -> patternStream(AttachmentService.MAX_FILE_BYTES));
         assertThat(exact.status()).as(exact.body()).isEqualTo(201);
         assertThat(exact.json().get("size").asLong()).isEqualTo(104_857_600L);
         assertThat(exact.json().get("name").asString()).isEqualTo("bilan été 2025.pdf");
@@ -155,7 +136,7 @@ class AttachmentApiTest {
                 named,
                 "application/pdf",
                 AttachmentService.MAX_FILE_BYTES + 1,
-                () -> pattern(AttachmentService.MAX_FILE_BYTES + 1));
+                () -> patternStream(AttachmentService.MAX_FILE_BYTES + 1));
         assertThat(declaredTooLarge.status()).isEqualTo(413);
         assertThat(declaredTooLarge.json().get("detail").asString()).contains("100");
         var streamedTooLarge = paul.body(
@@ -163,11 +144,11 @@ class AttachmentApiTest {
                 named,
                 "application/pdf",
                 -1,
-                () -> pattern(AttachmentService.MAX_FILE_BYTES + 1));
+                () -> patternStream(AttachmentService.MAX_FILE_BYTES + 1));
         assertThat(streamedTooLarge.status()).isEqualTo(400);
         assertThat(streamedTooLarge.body()).contains("bilan été 2025.pdf");
         assertThat(pendingUploadsOf("paul")).isEqualTo(before);
-        var unnamed = paul.body("/api/v1/attachments", "attachment", "text/plain", 3, () -> pattern(3));
+        var unnamed = paul.body("/api/v1/attachments", "attachment", "text/plain", 3, () -> patternStream(3));
         assertThat(unnamed.status()).isEqualTo(201);
         assertThat(unnamed.json().get("name").asString()).isEqualTo("fichier");
     }
