@@ -37,7 +37,7 @@ public class ConversationService {
     static final int PAGE_SIZE = 25;
     private static final int EXCERPT_LENGTH = 160;
     /** The header's unread badge looks at this many of the most recently active conversations ("99+" when all). */
-    static final int UNREAD_BADGE_DEPTH = 100;
+    public static final int UNREAD_BADGE_DEPTH = 100;
 
     private final JdbcClient jdbc;
     private final ConversationAccess access;

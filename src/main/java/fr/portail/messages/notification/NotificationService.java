@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     /** The bell shows "99+" beyond this; counting further would cost for nothing. */
-    static final int UNREAD_COUNT_CAP = 100;
+    public static final int UNREAD_COUNT_CAP = 100;
     /** The list page shows the conversations of this many most recent notifications at most. */
     private static final int RECENT_NOTIFICATIONS = 500;
 
