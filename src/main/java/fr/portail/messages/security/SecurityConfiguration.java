@@ -57,7 +57,8 @@ class SecurityConfiguration {
 
     /** Argon2id for new hashes; the prefix of each stored hash says how to check it, so the default can evolve. */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordHashing passwordEncoder(
+            @Value("${messages.security.concurrent-password-checks:0}") int concurrentPasswordChecks) {
         String current = "argon2@SpringSecurity_v5_8";
         Map<String, PasswordEncoder> encoders = Map.of(
                 current,
@@ -66,7 +67,10 @@ class SecurityConfiguration {
                 new BCryptPasswordEncoder(),
                 "pbkdf2@SpringSecurity_v5_8",
                 Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
-        return new DelegatingPasswordEncoder(current, encoders);
+        int permits = concurrentPasswordChecks > 0
+                ? concurrentPasswordChecks
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new PasswordHashing(new DelegatingPasswordEncoder(current, encoders), permits);
     }
 
     /** Spring Session's JDBC repository, written to only when a session really changes. */
@@ -137,7 +141,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle, PasswordHashing hashing)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS)
@@ -152,7 +157,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, hashing), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
