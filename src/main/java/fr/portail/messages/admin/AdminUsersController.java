@@ -3,6 +3,7 @@ package fr.portail.messages.admin;
 import fr.portail.messages.directory.DirectoryAdministration;
 import fr.portail.messages.directory.IssuedInvitation;
 import fr.portail.messages.directory.NewPerson;
+import fr.portail.messages.directory.PasswordResets;
 import fr.portail.messages.directory.PeopleFilter;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.PersonKind;
@@ -34,12 +35,17 @@ class AdminUsersController {
     private final DirectoryAdministration administration;
     private final PersonAdministration personAdministration;
     private final Feedback feedback;
+    private final PasswordResets resets;
 
     AdminUsersController(
-            DirectoryAdministration administration, PersonAdministration personAdministration, Feedback feedback) {
+            DirectoryAdministration administration,
+            PersonAdministration personAdministration,
+            Feedback feedback,
+            PasswordResets resets) {
         this.administration = administration;
         this.personAdministration = personAdministration;
         this.feedback = feedback;
+        this.resets = resets;
     }
 
     /** The invitation form; {@code admin} is deliberately absent: the flag is granted afterwards, on purpose. */
@@ -125,6 +131,18 @@ class AdminUsersController {
             IssuedInvitation issued = administration.resendInvitation(viewer, personId);
             redirect.addFlashAttribute(INVITATION, ShownInvitation.of(issued));
             feedback.notice(redirect, "admin.user.invitationResent", issued.email());
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+        }
+        return back(personId);
+    }
+
+    /** For a person who has a password: the reset e-mail goes to them; the administrator sees no link. */
+    @PostMapping("/admin/utilisateurs/{personId}/reinitialisation")
+    String sendReset(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        try {
+            String email = resets.sendOnBehalf(viewer, personId);
+            feedback.notice(redirect, "admin.user.resetSent", email);
         } catch (InvalidInputException invalid) {
             feedback.errors(redirect, invalid);
         }

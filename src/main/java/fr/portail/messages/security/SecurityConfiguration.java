@@ -45,6 +45,8 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {
         "/login",
         "/invitations/**",
+        "/mot-de-passe/oublie",
+        "/mot-de-passe/nouveau/**",
         "/language",
         "/webjars/**",
         "/css/**",
