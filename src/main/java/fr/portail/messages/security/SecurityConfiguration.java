@@ -89,11 +89,17 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ActivityTracker activityTracker(@Value("${spring.session.timeout:30m}") Duration idleTimeout, Clock clock) {
+        return new ActivityTracker(idleTimeout, clock);
+    }
+
+    @Bean
     CurrentViewerFilter currentViewerFilter(
             DirectoryService directory,
             @Value("${messages.session.absolute-timeout:12h}") Duration absoluteTimeout,
-            Clock clock) {
-        return new CurrentViewerFilter(directory, absoluteTimeout, clock);
+            Clock clock,
+            ActivityTracker activity) {
+        return new CurrentViewerFilter(directory, absoluteTimeout, clock, activity);
     }
 
     /** The filters are added to the security chains only, not to the servlet container as well. */
