@@ -4,6 +4,7 @@ import fr.portail.messages.directory.DirectoryService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -132,9 +133,9 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**")
-                        .access(administrators())
+                        .access(administratorsWithScope())
                         .anyRequest()
-                        .access(signedIn()))
+                        .access(signedInWithScope()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(AccessTokenFilter::hasBearerToken))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthorized)
@@ -188,6 +189,28 @@ class SecurityConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> signedIn() {
         return (authentication, context) ->
                 new AuthorizationDecision(CurrentViewer.of(context.getRequest()).isPresent());
+    }
+
+    /** Signed in; a token of scope {@code read} only for reading calls. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInWithScope() {
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            boolean reading = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+            return new AuthorizationDecision(CurrentViewer.of(request).isPresent()
+                    && AccessTokenFilter.scope(request)
+                            .map(scope -> reading || scope != AccessTokens.Scope.READ)
+                            .orElse(true));
+        };
+    }
+
+    /** Administrators; with a token, only one of scope {@code admin}. */
+    private static AuthorizationManager<RequestAuthorizationContext> administratorsWithScope() {
+        AuthorizationManager<RequestAuthorizationContext> administrators = administrators();
+        return (authentication, context) -> new AuthorizationDecision(
+                administrators.authorize(authentication, context).isGranted()
+                        && AccessTokenFilter.scope(context.getRequest())
+                                .map(scope -> scope == AccessTokens.Scope.ADMIN)
+                                .orElse(true));
     }
 
     /** Administrators as the directory says now, not as it said at sign-in. */
