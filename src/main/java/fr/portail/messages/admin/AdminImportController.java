@@ -1,6 +1,6 @@
 package fr.portail.messages.admin;
 
-import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.AdministrationLookups;
 import fr.portail.messages.directory.DirectoryCsv;
 import fr.portail.messages.directory.DirectoryFile;
 import fr.portail.messages.directory.DirectoryImporter;
@@ -46,12 +46,12 @@ class AdminImportController {
     private static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
     private final DirectoryImporter importer;
-    private final DirectoryAdministration administration;
+    private final AdministrationLookups administration;
     private final JsonMapper json;
     private final Feedback feedback;
 
     AdminImportController(
-            DirectoryImporter importer, DirectoryAdministration administration, JsonMapper json, Feedback feedback) {
+            DirectoryImporter importer, AdministrationLookups administration, JsonMapper json, Feedback feedback) {
         this.importer = importer;
         this.administration = administration;
         this.json = json;

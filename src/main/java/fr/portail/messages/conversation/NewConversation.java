@@ -23,7 +23,7 @@ public record NewConversation(
         UUID companyId,
         List<@NotNull UUID> participantIds,
 
-        @CodePointLength(max = ConversationService.SUBJECT_MAX_LENGTH) @NameText
+        @CodePointLength(max = ConversationCommands.SUBJECT_MAX_LENGTH) @NameText
         String subject,
 
         String html,

@@ -21,18 +21,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class NewConversationController {
 
-    private final ConversationService conversations;
+    private final ConversationCommands commands;
+    private final ConversationReader reader;
     private final DirectoryService directory;
     private final AttachmentService attachments;
 
     private final SpringValidatorAdapter validator;
 
     NewConversationController(
-            ConversationService conversations,
+            ConversationCommands commands,
+            ConversationReader reader,
             DirectoryService directory,
             AttachmentService attachments,
             jakarta.validation.Validator validator) {
-        this.conversations = conversations;
+        this.commands = commands;
+        this.reader = reader;
         this.directory = directory;
         this.attachments = attachments;
         this.validator = new SpringValidatorAdapter(validator);
@@ -83,7 +86,7 @@ class NewConversationController {
             return render(viewer, form, errors, model);
         }
         try {
-            UUID id = conversations.create(viewer, request);
+            UUID id = commands.create(viewer, request);
             return "redirect:/conversations/" + id;
         } catch (InvalidInputException invalid) {
             invalid.problems()
@@ -105,7 +108,7 @@ class NewConversationController {
         model.addAttribute("companies", directory.pickableCompanies(viewer, ""));
         List<PersonChoice> people = form.type().hasCompany() && form.companyId() == null
                 ? List.of()
-                : conversations.eligiblePeople(viewer, form.type(), form.companyId(), "");
+                : reader.eligiblePeople(viewer, form.type(), form.companyId(), "");
         model.addAttribute("people", people);
         model.addAttribute("selectedPeople", Set.copyOf(form.participantIds()));
         return "new-conversation";
