@@ -54,7 +54,7 @@ class FirmLayout implements WebMvcConfigurer {
         return new TitleSuffixDialect();
     }
 
-    /** Appends " · firm name" to the text of the page's {@code <title>}. */
+    /** Appends " — firm name" to the text of the page's {@code <title>}. */
     static final class TitleSuffixDialect extends AbstractDialect implements IPostProcessorDialect {
 
         TitleSuffixDialect() {
@@ -96,7 +96,7 @@ class FirmLayout implements WebMvcConfigurer {
                 inTitle = false;
                 if (context.getVariable(ATTRIBUTE) instanceof FirmIdentity firm) {
                     // The name is text typed by an administrator: escaped, as th:text would.
-                    super.handleText(context.getModelFactory().createText(" · " + HtmlEscape.escapeHtml5(firm.name())));
+                    super.handleText(context.getModelFactory().createText(" — " + HtmlEscape.escapeHtml5(firm.name())));
                 }
             }
             super.handleCloseElement(tag);
