@@ -1,6 +1,6 @@
 package fr.portail.messages.demo;
 
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.DirectoryFile;
@@ -46,7 +46,7 @@ class DemoData implements ApplicationRunner {
     private final DirectoryImporter importer;
     private final InvitationService invitations;
     private final DirectoryService directory;
-    private final ConversationService conversations;
+    private final ConversationCommands conversations;
     private final FirmIdentityService firmIdentity;
 
     DemoData(
@@ -56,7 +56,7 @@ class DemoData implements ApplicationRunner {
             DirectoryImporter importer,
             InvitationService invitations,
             DirectoryService directory,
-            ConversationService conversations,
+            ConversationCommands conversations,
             FirmIdentityService firmIdentity) {
         this.properties = properties;
         this.environment = environment;
@@ -172,7 +172,8 @@ class DemoData implements ApplicationRunner {
                         + "<ul><li>les relevés bancaires de décembre ;</li><li>l'inventaire du stock au 31/12 ;</li>"
                         + "<li>les factures d'achat du four.</li></ul><p>Bonne journée,<br>Alice</p>",
                 paul);
-        conversations.reply(paul, bilan, "<p>Bonjour Alice, je vous envoie tout cela <em>avant vendredi</em>.</p>");
+        conversations.reply(
+                paul, bilan, "<p>Bonjour Alice, je vous envoie tout cela <em>avant vendredi</em>.</p>", List.of());
         create(
                 alice,
                 ConversationType.ENTREPRISE,
