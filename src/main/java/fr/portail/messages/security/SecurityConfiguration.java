@@ -56,6 +56,8 @@ class SecurityConfiguration {
         "/vendor/**",
         "/favicon.ico",
         "/favicon.svg",
+        "/cabinet/logo.png",
+        "/cabinet/theme.css",
         "/error"
     };
 
