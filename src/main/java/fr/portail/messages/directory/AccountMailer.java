@@ -1,5 +1,6 @@
 package fr.portail.messages.directory;
 
+import fr.portail.messages.firm.MailIdentity;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -24,11 +25,17 @@ public class AccountMailer {
 
     private final JavaMailSender mailSender;
     private final MessageSource messages;
+    private final MailIdentity identity;
     private final boolean embeddedMailServer;
 
-    AccountMailer(JavaMailSender mailSender, MessageSource messages, ObjectProvider<EmbeddedMailServer> embedded) {
+    AccountMailer(
+            JavaMailSender mailSender,
+            MessageSource messages,
+            MailIdentity identity,
+            ObjectProvider<EmbeddedMailServer> embedded) {
         this.mailSender = mailSender;
         this.messages = messages;
+        this.identity = identity;
         this.embeddedMailServer = embedded.getIfAvailable() != null;
     }
 
@@ -40,10 +47,11 @@ public class AccountMailer {
     public void send(String to, String language, String subjectKey, String bodyKey, Object[] arguments, String secret) {
         Locale locale = Locale.forLanguageTag(language == null ? "fr" : language);
         var mail = new SimpleMailMessage();
-        mail.setFrom(messages.getMessage("mail.from", null, locale));
+        mail.setFrom(identity.systemSender().toString());
         mail.setTo(to);
         mail.setSubject(messages.getMessage(subjectKey, null, locale));
-        mail.setText(messages.getMessage(bodyKey, arguments, locale));
+        mail.setText(messages.getMessage(bodyKey, arguments, locale) + "\n-- \n"
+                + identity.firm().textSignature() + "\n");
         try {
             mailSender.send(mail);
         } catch (MailException e) {

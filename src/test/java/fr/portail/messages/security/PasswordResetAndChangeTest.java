@@ -48,7 +48,7 @@ class PasswordResetAndChangeTest {
     TestClock clock;
 
     @Autowired
-    fr.portail.messages.directory.DirectoryAdministration administration;
+    fr.portail.messages.directory.PersonAdministration administration;
 
     @Autowired
     InvitationService invitations;
