@@ -47,6 +47,12 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * HSTS for a year. Spring Security writes it on secure requests only: a request that reached the application
+     * over https, or that a trusted proxy forwarded as https ({@code X-Forwarded-Proto}).
+     */
+    static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
+
     private static final String[] PUBLIC_PATHS = {
         "/login",
         "/invitations/**",
@@ -184,7 +190,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
                 .addFilterBefore(new LoginThrottleFilter(throttle, hashing), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_SECONDS))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
