@@ -7,6 +7,10 @@ create extension if not exists unaccent;
 create text search configuration messages_fr (copy = french);
 alter text search configuration messages_fr
   alter mapping for hword, hword_part, word with unaccent, french_stem;
+-- The word being typed is also a prefix of unstemmed words: accents and case removed, nothing else.
+create text search configuration messages_prefix (copy = simple);
+alter text search configuration messages_prefix
+  alter mapping for hword, hword_part, word with unaccent, simple;
 
 -- The words of each message, kept next to its text and indexed.
 alter table message add column search tsvector generated always as (to_tsvector('messages_fr', plain_text)) stored;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -46,10 +47,12 @@ public class ConversationSearch {
 
     private final JdbcClient jdbc;
     private final ConversationAccess access;
+    private final ConversationService inbox;
 
-    ConversationSearch(JdbcClient jdbc, ConversationAccess access) {
+    ConversationSearch(JdbcClient jdbc, ConversationAccess access, ConversationService inbox) {
         this.jdbc = jdbc;
         this.access = access;
+        this.inbox = inbox;
     }
 
     /**
@@ -60,18 +63,22 @@ public class ConversationSearch {
     static String condition(SearchQuery query) {
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < query.terms().size(); i++) {
-            String term = tsquery("searchTerm" + i);
+            String term = "(select " + tsquery("searchTerm" + i, query.isTyped(i)) + ")";
             conditions.add("(numnode(" + term + ") = 0 or " + found(term) + ")");
         }
         for (int i = 0; i < query.excluded().size(); i++) {
-            conditions.add("not " + found(tsquery("searchExcluded" + i)));
+            conditions.add("not " + found("(select " + tsquery("searchExcluded" + i, false) + ")"));
         }
         return String.join(" and ", conditions);
     }
 
-    /** Computed once per statement (an init plan), not once per row. */
-    private static String tsquery(String parameter) {
-        return "(select to_tsquery('messages_fr', :" + parameter + "))";
+    /**
+     * The tsquery of a parameter, or of the word being typed as well. Written {@code (select …)} where it is compared
+     * row by row, so that it is computed once per statement (an init plan).
+     */
+    private static String tsquery(String parameter, boolean orTyping) {
+        String stems = "to_tsquery('messages_fr', :" + parameter + ")";
+        return orTyping ? "(" + stems + " || to_tsquery('messages_prefix', :searchTyping))" : stems;
     }
 
     private static String found(String tsquery) {
@@ -87,32 +94,32 @@ public class ConversationSearch {
         for (int i = 0; i < query.excluded().size(); i++) {
             statement = statement.param("searchExcluded" + i, query.excluded().get(i));
         }
+        if (query.typing() != null) {
+            statement = statement.param("searchTyping", query.typing());
+        }
         return statement.param("searchAny", query.terms().isEmpty() ? "" : query.anyTerm());
     }
 
     /**
-     * One page of the conversations the viewer may access that match, best first; each with the escaped text of its
-     * best matching message where the words are marked, and how many of its messages match. One SQL statement.
-     *
-     * @param extraCondition the inbox filters and view, a condition on {@code c} ({@code true} for none)
-     * @param bindExtra binds the parameters of {@code extraCondition}
+     * One page of the conversations the viewer may access that match, best first, among those the filter keeps; each
+     * with the escaped text of its best matching message where the words are marked, and how many of its messages
+     * match. One SQL statement; a text with nothing to search for gives the inbox.
      */
-    InboxPage search(
-            Viewer viewer,
-            SearchQuery query,
-            String extraCondition,
-            boolean participantOnly,
-            java.util.function.UnaryOperator<JdbcClient.StatementSpec> bindExtra,
-            String cursor) {
+    public InboxPage search(Viewer viewer, InboxFilter filter, String text, String cursor) {
+        Optional<SearchQuery> query = SearchQuery.parse(text);
+        return query.isPresent() ? search(viewer, filter, query.get(), cursor) : inbox.inbox(viewer, filter, cursor);
+    }
+
+    private InboxPage search(Viewer viewer, InboxFilter filter, SearchQuery query, String cursor) {
         int offset = decode(cursor);
         if (offset >= DEPTH) {
             return new InboxPage(List.of(), null);
         }
         String candidates = ConversationAccess.accessibleConversations(
-                viewer.kind(), "(" + extraCondition + ") and " + condition(query), false, participantOnly, DEPTH);
+                viewer.kind(), filter.condition() + " and " + condition(query), false, filter.participantOnly(), DEPTH);
         var statement = jdbc.sql("with candidates as (" + candidates + "),\n"
                         + """
-                        query as materialized (select to_tsquery('messages_fr', :searchAny) as words),
+                        query as materialized (select %s as words),
                         page as (
                           select a.id, ranks.rank, best.id as message_id, coalesce(best.matching, 0) as matching
                             from candidates a
@@ -133,7 +140,10 @@ public class ConversationSearch {
                         select page.rank, page.message_id, page.matching,
                                case when hm.id is not null
                                     then ts_headline('messages_fr', %s, q.words, %s) end as highlight,
-                        """.formatted(PLAIN_TEXT.formatted("hm"), HEADLINE_OPTIONS)
+                        """.formatted(
+                                        tsquery("searchAny", query.typing() != null),
+                                        PLAIN_TEXT.formatted("hm"),
+                                        HEADLINE_OPTIONS)
                         + InboxRows.COLUMNS + "  from page\n" + InboxRows.JOINS + """
                           cross join query q
                           left join message hm on hm.id = page.message_id
@@ -143,7 +153,7 @@ public class ConversationSearch {
                 .param("favouriteScanThreshold", access.favouriteScanThreshold())
                 .param("offset", offset)
                 .param("limit", Math.min(PAGE_SIZE + 1, DEPTH - offset));
-        statement = bindExtra.apply(bind(statement, query));
+        statement = filter.bind(bind(statement, query));
         List<InboxPage.Item> rows = statement
                 .query((rs, row) -> {
                     UUID messageId = rs.getObject("message_id", UUID.class);
@@ -169,16 +179,20 @@ public class ConversationSearch {
         if (query.terms().isEmpty()) {
             return new Matches(List.of(), List.of());
         }
-        List<String[]> rows = jdbc.sql("""
-                        with query as materialized (select to_tsquery('messages_fr', :searchAny) as words)
+        var statement = jdbc.sql("""
+                        with query as materialized (select %s as words)
                         select m.id, ts_headline('messages_fr', %s, q.words, %s || ', HighlightAll=true') as marked
                           from message m cross join query q
                          where m.conversation_id = :conversation and m.search @@ q.words
                          order by m.seq
                          limit %d
-                        """.formatted(PLAIN_TEXT.formatted("m"), HEADLINE_OPTIONS, MARKED_MESSAGES))
-                .param("conversation", conversationId)
-                .param("searchAny", query.anyTerm())
+                        """.formatted(
+                                tsquery("searchAny", query.typing() != null),
+                                PLAIN_TEXT.formatted("m"),
+                                HEADLINE_OPTIONS,
+                                MARKED_MESSAGES))
+                .param("conversation", conversationId);
+        List<String[]> rows = bind(statement, query)
                 .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("marked")})
                 .list();
         List<UUID> messages = new ArrayList<>();

@@ -22,10 +22,12 @@ import java.util.stream.Collectors;
  * <p>Only letters, digits and combining marks reach the query text; everything else separates words, so no input can
  * change the query's syntax. A word with punctuation inside ("l'entreprise", "B-00012") is a phrase of its parts.
  *
- * @param terms the words and phrases that must be found, each a {@code to_tsquery} text
- * @param excluded the words and phrases that must not be found, each a {@code to_tsquery} text
+ * @param terms the words and phrases that must be found, each a {@code to_tsquery} text for {@code messages_fr}
+ * @param excluded the words and phrases that must not be found, each a {@code to_tsquery} text for {@code messages_fr}
+ * @param typing the word being typed, if any, as a prefix query for {@code messages_prefix} (accents and case removed,
+ *     no stem): an alternative of the last term
  */
-record SearchQuery(List<String> terms, List<String> excluded) {
+record SearchQuery(List<String> terms, List<String> excluded, String typing) {
 
     /** Longer input is cut: a search field is not a document. */
     static final int MAX_LENGTH = 200;
@@ -46,6 +48,7 @@ record SearchQuery(List<String> terms, List<String> excluded) {
         List<Token> tokens = tokens(text);
         List<String> terms = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
+        String typingPrefix = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             boolean last = i == tokens.size() - 1;
@@ -60,12 +63,20 @@ record SearchQuery(List<String> terms, List<String> excluded) {
             List<String> target = token.excluded() ? excluded : terms;
             if (terms.size() + excluded.size() < MAX_TERMS) {
                 target.add(query);
+                if (typing && !token.excluded()) {
+                    typingPrefix = token.typedPrefix();
+                }
             }
         }
         if (terms.isEmpty() && excluded.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SearchQuery(List.copyOf(terms), List.copyOf(excluded)));
+        return Optional.of(new SearchQuery(List.copyOf(terms), List.copyOf(excluded), typingPrefix));
+    }
+
+    /** Whether term {@code index} has the {@link #typing()} alternative. */
+    boolean isTyped(int index) {
+        return typing != null && index == terms.size() - 1;
     }
 
     /** Any of the terms: what marks the words of a message and picks the messages that count as matching. */
@@ -97,19 +108,30 @@ record SearchQuery(List<String> terms, List<String> excluded) {
                             .collect(Collectors.joining(" <-> ")) + " <-> " + quoted(lastPart) + ":*";
         }
 
+        /** The prefix query of a single word being typed, or {@code null} for a phrase. */
+        String typedPrefix() {
+            Matcher matcher = PART.matcher(text);
+            if (!matcher.find()) {
+                return null;
+            }
+            String word = matcher.group();
+            return matcher.find() ? null : quoted(word) + ":*";
+        }
+
         static String quoted(String part) {
             return "'" + part + "'";
         }
     }
 
     /**
-     * A word being typed: its stem as a prefix, or the stem of one of its truncations. The stem of an unfinished word
-     * can be longer than the stem of the finished one ("déclarati" gives "declarat", "déclarations" gives "declar"), so
-     * the truncations down to five letters shorter find the finished word.
+     * A word being typed, in {@code messages_fr}: its stem, or the stem of one of its truncations. The stem of an
+     * unfinished word can be longer than the stem of the finished one ("déclarati" gives "declarat", "déclarations"
+     * gives "declar"), so the truncations down to five letters shorter find the finished word. The word is also a
+     * prefix of unstemmed words ({@link #typing()}): a stem used as a prefix can be far too short ("liasse" gives "li").
      */
     private static String prefix(String word) {
         List<String> alternatives = new ArrayList<>();
-        alternatives.add(Token.quoted(word) + ":*");
+        alternatives.add(Token.quoted(word));
         int[] codePoints = word.codePoints().toArray();
         for (int length = codePoints.length - 1; length >= Math.max(MIN_TRUNCATION, codePoints.length - 5); length--) {
             alternatives.add(Token.quoted(new String(codePoints, 0, length)));
