@@ -47,9 +47,9 @@ public class ConversationSearch {
 
     private final JdbcClient jdbc;
     private final ConversationAccess access;
-    private final ConversationService inbox;
+    private final InboxQueries inbox;
 
-    ConversationSearch(JdbcClient jdbc, ConversationAccess access, ConversationService inbox) {
+    ConversationSearch(JdbcClient jdbc, ConversationAccess access, InboxQueries inbox) {
         this.jdbc = jdbc;
         this.access = access;
         this.inbox = inbox;

@@ -38,13 +38,12 @@ final class InboxRows {
     /** The row, with the search match when there is one. */
     static InboxPage.Item read(ResultSet rs, String highlight, UUID matchingMessageId, Integer matchingMessages)
             throws SQLException {
-        UUID companyId = rs.getObject("company_id", UUID.class);
         String lastText = rs.getString("last_text");
         return new InboxPage.Item(
                 rs.getObject("id", UUID.class),
                 ConversationType.valueOf(rs.getString("type")),
                 rs.getString("subject"),
-                companyId == null ? null : new CompanyRef(companyId, rs.getString("company_name")),
+                CompanyRef.read(rs),
                 strings(rs.getArray("participant_names")),
                 rs.getString("last_author"),
                 RichText.excerpt(lastText == null ? "" : lastText, EXCERPT_LENGTH),

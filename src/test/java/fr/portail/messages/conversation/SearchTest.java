@@ -25,7 +25,7 @@ class SearchTest {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @Autowired
     ConversationSearch inbox;
