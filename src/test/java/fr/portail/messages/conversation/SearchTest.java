@@ -78,7 +78,7 @@ class SearchTest {
     void aMinusExcludesTheConversationsWithTheWord() {
         UUID invoice = create("Question", "<p>La facture de mars.</p>");
         UUID credit = create("Question", "<p>La facture et l'avoir partiel.</p>");
-        conversations.reply(firm.viewer("paul"), invoice, "<p>Aucun avoir ici ? Si.</p>");
+        conversations.reply(firm.viewer("paul"), invoice, "<p>Aucun avoir ici ? Si.</p>", List.of());
         UUID other = create("Question", "<p>La facture d'avril.</p>");
 
         assertThat(ids("facture -avoir")).containsExactly(other);
@@ -134,9 +134,9 @@ class SearchTest {
     @Test
     void eachResultCountsItsMatchingMessagesAndMarksTheBestOne() {
         UUID conversation = create("Question", "<p>Première relance pour le <b>relevé</b> bancaire.</p>");
-        conversations.reply(firm.viewer("paul"), conversation, "<p>Sans rapport.</p>");
+        conversations.reply(firm.viewer("paul"), conversation, "<p>Sans rapport.</p>", List.of());
         UUID best = conversations.reply(
-                firm.viewer("alice"), conversation, "<p>Relevé, relevé et encore le relevé de juin.</p>");
+                firm.viewer("alice"), conversation, "<p>Relevé, relevé et encore le relevé de juin.</p>", List.of());
 
         InboxPage.Item item = search("releve ").items().get(0);
 
@@ -176,8 +176,10 @@ class SearchTest {
     @Test
     void openingAResultFindsTheMatchingMessagesAndTheWordsAsWritten() {
         UUID conversation = create("Question", "<p>Rien ici.</p>");
-        UUID first = conversations.reply(firm.viewer("paul"), conversation, "<p>Les Déclarations sont là.</p>");
-        UUID second = conversations.reply(firm.viewer("alice"), conversation, "<p>Une déclaration de plus.</p>");
+        UUID first =
+                conversations.reply(firm.viewer("paul"), conversation, "<p>Les Déclarations sont là.</p>", List.of());
+        UUID second =
+                conversations.reply(firm.viewer("alice"), conversation, "<p>Une déclaration de plus.</p>", List.of());
 
         ConversationSearch.Matches matches = inbox.matchesIn(
                 firm.viewer("alice"),
