@@ -18,15 +18,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConversationController {
 
-    private final ConversationService conversations;
+    private final ConversationCommands commands;
+    private final ConversationReader reader;
 
-    ConversationController(ConversationService conversations) {
-        this.conversations = conversations;
+    ConversationController(ConversationCommands commands, ConversationReader reader) {
+        this.commands = commands;
+        this.reader = reader;
     }
 
     @GetMapping("/conversations/{id}")
     String show(Viewer viewer, @PathVariable UUID id, Model model) {
-        model.addAttribute("conversation", conversations.open(viewer, id));
+        model.addAttribute("conversation", reader.open(viewer, id));
         return "conversation";
     }
 
@@ -41,20 +43,20 @@ class ConversationController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            conversations.reply(viewer, id, html, attachmentIds == null ? List.of() : attachmentIds);
+            commands.reply(viewer, id, html, attachmentIds == null ? List.of() : attachmentIds);
         } catch (InvalidInputException invalid) {
             if (htmx == null) {
                 redirect.addFlashAttribute("replyError", "conversation.error.messageRequired");
                 return "redirect:/conversations/" + id + "#reply";
             }
             model.addAttribute("replyError", "conversation.error.messageRequired");
-            model.addAttribute("conversation", conversations.open(viewer, id));
+            model.addAttribute("conversation", reader.open(viewer, id));
             return "conversation :: thread";
         }
         if (htmx == null) {
             return "redirect:/conversations/" + id + "#reply";
         }
-        model.addAttribute("conversation", conversations.open(viewer, id));
+        model.addAttribute("conversation", reader.open(viewer, id));
         model.addAttribute("replySent", true);
         return "conversation :: thread";
     }
@@ -66,7 +68,7 @@ class ConversationController {
             @RequestParam(name = "userIds", required = false) List<UUID> userIds,
             RedirectAttributes redirect) {
         try {
-            conversations.addParticipants(viewer, id, userIds);
+            commands.addParticipants(viewer, id, userIds);
             redirect.addFlashAttribute("participantsAdded", true);
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute(
@@ -77,7 +79,7 @@ class ConversationController {
 
     @PostMapping("/conversations/{id}/unread")
     String markUnread(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
-        conversations.markUnread(viewer, id);
+        commands.markUnread(viewer, id);
         return "redirect:" + LocalPaths.orElse(back, "/");
     }
 }
