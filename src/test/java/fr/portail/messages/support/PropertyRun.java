@@ -78,6 +78,7 @@ public final class PropertyRun {
             Function<T, Stream<T>> smaller,
             Function<T, String> describe,
             Consumer<T> check) {
+        long start = System.nanoTime();
         for (long seed : seeds) {
             T generated = generate.apply(seed);
             Throwable failure = failure(check, generated);
@@ -85,6 +86,8 @@ public final class PropertyRun {
                 throw shrunk(property, seed, generated, failure, smaller, describe, check);
             }
         }
+        System.out.printf(
+                "[%s] %d worlds checked in %.1f s%n", property, seeds.size(), (System.nanoTime() - start) / 1e9);
     }
 
     private static <T> AssertionError shrunk(
