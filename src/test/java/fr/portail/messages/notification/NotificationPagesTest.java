@@ -52,6 +52,7 @@ class NotificationPagesTest {
             messages.embedded-database.database-name=notification_test
             messages.demo-data=false
             messages.embedded-smtp.port=0
+            messages.data-dir=${messages.test-data-dir:target/test-data}
             messages.notifications.poll-interval=200ms
             messages.notifications.bell-refresh=1s
             spring.main.banner-mode=off
