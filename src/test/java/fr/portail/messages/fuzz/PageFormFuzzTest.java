@@ -108,26 +108,32 @@ class PageFormFuzzTest {
         assertThat(failures).as("%d of %d requests", failures.size(), sent).isEmpty();
     }
 
-    /** The forms of the pages reachable from {@code start} (same site, one link deep), each form once. */
+    /**
+     * The forms of the pages reachable from {@code start} (same site, two links deep, one page per shape of path such
+     * as {@code /admin/utilisateurs/{id}}), each form once.
+     */
     private static List<Form> forms(HttpUser user, List<String> start) {
-        Deque<String> pages = new ArrayDeque<>(start);
-        Set<String> seen = new LinkedHashSet<>(start);
+        Deque<Map.Entry<String, Integer>> pages = new ArrayDeque<>();
+        start.forEach(page -> pages.add(Map.entry(page, 0)));
+        Set<String> seen = new LinkedHashSet<>();
+        start.forEach(page -> seen.add(shape(page)));
         Map<String, Form> forms = new LinkedHashMap<>();
-        int depth = start.size();
-        while (!pages.isEmpty() && seen.size() < 60) {
-            String page = pages.poll();
+        while (!pages.isEmpty() && seen.size() < 80) {
+            var next = pages.poll();
+            String page = next.getKey();
             var answer = user.get(page, "Accept", "text/html");
             if (answer.status() != 200 || !answer.header("content-type").startsWith("text/html")) {
                 continue;
             }
-            if (depth-- > 0) {
+            if (next.getValue() < 2) {
                 Matcher link = LINK.matcher(answer.body());
                 while (link.find()) {
                     String path = link.group(1);
                     if (!NOT_FOLLOWED.contains(path)
-                            && !path.matches("/(css|js|webjars|vendor|attachments|api)/.*")
-                            && seen.add(path)) {
-                        pages.add(path);
+                            && !path.matches("/(css|js|webjars|vendor|attachments|api|v3|swagger-ui).*")
+                            && !path.endsWith(".csv")
+                            && seen.add(shape(path))) {
+                        pages.add(Map.entry(path, next.getValue() + 1));
                     }
                 }
             }
@@ -159,6 +165,10 @@ class PageFormFuzzTest {
             }
         }
         return List.copyOf(forms.values());
+    }
+
+    private static String shape(String path) {
+        return path.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
     }
 
     private Answer submit(String cookie, Form form, String target, HostileValue value) {
