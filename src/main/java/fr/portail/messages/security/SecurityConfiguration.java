@@ -49,6 +49,8 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {
         "/login",
         "/invitations/**",
+        "/mot-de-passe/oublie",
+        "/mot-de-passe/nouveau/**",
         "/language",
         "/webjars/**",
         "/css/**",
@@ -56,6 +58,8 @@ class SecurityConfiguration {
         "/vendor/**",
         "/favicon.ico",
         "/favicon.svg",
+        "/cabinet/logo.png",
+        "/cabinet/theme.css",
         "/error"
     };
 
@@ -70,7 +74,8 @@ class SecurityConfiguration {
 
     /** Argon2id for new hashes; the prefix of each stored hash says how to check it, so the default can evolve. */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordHashing passwordEncoder(
+            @Value("${messages.security.concurrent-password-checks:0}") int concurrentPasswordChecks) {
         String current = "argon2@SpringSecurity_v5_8";
         Map<String, PasswordEncoder> encoders = Map.of(
                 current,
@@ -79,7 +84,10 @@ class SecurityConfiguration {
                 new BCryptPasswordEncoder(),
                 "pbkdf2@SpringSecurity_v5_8",
                 Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
-        return new DelegatingPasswordEncoder(current, encoders);
+        int permits = concurrentPasswordChecks > 0
+                ? concurrentPasswordChecks
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new PasswordHashing(new DelegatingPasswordEncoder(current, encoders), permits);
     }
 
     /** Spring Session's JDBC repository, written to only when a session really changes. */
@@ -96,11 +104,17 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ActivityTracker activityTracker(@Value("${spring.session.timeout:30m}") Duration idleTimeout, Clock clock) {
+        return new ActivityTracker(idleTimeout, clock);
+    }
+
+    @Bean
     CurrentViewerFilter currentViewerFilter(
             DirectoryService directory,
             @Value("${messages.session.absolute-timeout:12h}") Duration absoluteTimeout,
-            Clock clock) {
-        return new CurrentViewerFilter(directory, absoluteTimeout, clock);
+            Clock clock,
+            ActivityTracker activity) {
+        return new CurrentViewerFilter(directory, absoluteTimeout, clock, activity);
     }
 
     /** The filters are added to the security chains only, not to the servlet container as well. */
@@ -151,7 +165,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle, PasswordHashing hashing)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS)
@@ -166,7 +181,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, hashing), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
