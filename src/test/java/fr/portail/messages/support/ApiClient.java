@@ -39,6 +39,10 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     /** Sends a multipart/form-data body streamed from {@code parts}, never held in memory. */
     public Response multipart(String method, String path, java.util.List<Part> parts) {
         String boundary = "----messages-test-" + java.util.UUID.randomUUID();
