@@ -2,8 +2,8 @@ package fr.portail.messages.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryAdministration;
 import fr.portail.messages.directory.DirectoryService;
+import fr.portail.messages.directory.MembershipAdministration;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
@@ -59,7 +59,7 @@ class ConversationSequencePropertyTest {
     DirectoryService directory;
 
     @Autowired
-    DirectoryAdministration administration;
+    MembershipAdministration administration;
 
     @Autowired
     PersonAdministration people;
