@@ -143,7 +143,8 @@ public final class ApiClient {
             return new Response(
                     response.statusCode(),
                     response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -152,10 +153,20 @@ public final class ApiClient {
         }
     }
 
-    /** An answer of the API. */
-    public record Response(int status, String body, String contentType) {
+    /** An answer of the API, with its headers. */
+    public record Response(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The {@code Location} header, or null. */
+        public String location() {
+            return header("Location");
         }
     }
 }
