@@ -52,7 +52,8 @@ class SecurityConfiguration {
         "/vendor/**",
         "/favicon.ico",
         "/favicon.svg",
-        "/error"
+        "/error",
+        "/unsubscribe/**"
     };
 
     /** Argon2id for new hashes; the prefix of each stored hash says how to check it, so the default can evolve. */
@@ -151,6 +152,9 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // RFC 8058: the mail provider POSTs the one-click mute without a session; its signed token is the
+                // proof.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
