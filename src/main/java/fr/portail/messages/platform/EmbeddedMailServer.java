@@ -39,6 +39,7 @@ public class EmbeddedMailServer implements AutoCloseable {
     private final int port;
     private final int imapPort;
     private final String repliesPassword = SecretTokens.newToken();
+    private final GreenMailUser replies;
 
     EmbeddedMailServer(int requestedPort, int requestedImapPort, String replyDomain) {
         this.port = requestedPort == 0 ? freePort() : requestedPort;
@@ -48,7 +49,7 @@ public class EmbeddedMailServer implements AutoCloseable {
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
         });
         greenMail.start();
-        GreenMailUser replies = greenMail.setUser(REPLIES_USER + "@" + replyDomain, REPLIES_USER, repliesPassword);
+        this.replies = greenMail.setUser(REPLIES_USER + "@" + replyDomain, REPLIES_USER, repliesPassword);
         var users = greenMail.getUserManager();
         MessageDeliveryHandler everyoneElse = users.getMessageDeliveryHandler();
         String domain = replyDomain.toLowerCase(Locale.ROOT);
@@ -87,6 +88,19 @@ public class EmbeddedMailServer implements AutoCloseable {
 
     public String repliesPassword() {
         return repliesPassword;
+    }
+
+    /** How many e-mails wait in the reply mailbox (the application deletes those it has handled). */
+    public int waitingReplies() {
+        try {
+            return greenMail
+                    .getManagers()
+                    .getImapHostManager()
+                    .getInbox(replies)
+                    .getMessageCount();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the server received, newest first. */

@@ -57,6 +57,11 @@ final class NotificationFirm {
         return this;
     }
 
+    /** Paul leaves the company (an administrator's import): he loses access to its conversations at once. */
+    void paulLeavesTheCompany() {
+        firm.changeClient("paul", List.of(), List.of());
+    }
+
     /** The display name of the person {@code key} ("alice", "paul", ...). */
     String name(String key) {
         return firm.name(key);
