@@ -181,6 +181,8 @@ class InboundMailReader implements SmartLifecycle {
         settings.put("mail." + protocol + ".connectiontimeout", "10000");
         settings.put("mail." + protocol + ".timeout", "60000");
         settings.put("mail." + protocol + ".writetimeout", "10000");
+        // Attachments are fetched in 8 MB pieces as they are streamed into the storage, not 16 KB ones.
+        settings.put("mail." + protocol + ".fetchsize", String.valueOf(8 * 1024 * 1024));
         Store newStore = Session.getInstance(settings).getStore(protocol);
         newStore.connect(host, port, user, password);
         Folder newFolder = newStore.getFolder(inbound.folder());
