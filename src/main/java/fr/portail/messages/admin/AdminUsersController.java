@@ -1,8 +1,10 @@
 package fr.portail.messages.admin;
 
-import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.AdministrationLookups;
 import fr.portail.messages.directory.IssuedInvitation;
+import fr.portail.messages.directory.MembershipAdministration;
 import fr.portail.messages.directory.NewPerson;
+import fr.portail.messages.directory.PasswordResets;
 import fr.portail.messages.directory.PeopleFilter;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.PersonKind;
@@ -31,15 +33,23 @@ class AdminUsersController {
 
     static final String INVITATION = "invitation";
 
-    private final DirectoryAdministration administration;
-    private final PersonAdministration personAdministration;
+    private final PersonAdministration administration;
+    private final MembershipAdministration memberships;
+    private final AdministrationLookups lookups;
     private final Feedback feedback;
+    private final PasswordResets resets;
 
     AdminUsersController(
-            DirectoryAdministration administration, PersonAdministration personAdministration, Feedback feedback) {
+            PersonAdministration administration,
+            MembershipAdministration memberships,
+            AdministrationLookups lookups,
+            Feedback feedback,
+            PasswordResets resets) {
         this.administration = administration;
-        this.personAdministration = personAdministration;
+        this.memberships = memberships;
+        this.lookups = lookups;
         this.feedback = feedback;
+        this.resets = resets;
     }
 
     /** The invitation form; {@code admin} is deliberately absent: the flag is granted afterwards, on purpose. */
@@ -107,7 +117,7 @@ class AdminUsersController {
                 chosen.stream()
                         .distinct()
                         .limit(50)
-                        .map(id -> administration.findCompany(viewer, id).orElse(null))
+                        .map(id -> lookups.findCompany(viewer, id).orElse(null))
                         .filter(java.util.Objects::nonNull)
                         .toList());
         return "admin/invite";
@@ -131,6 +141,18 @@ class AdminUsersController {
         return back(personId);
     }
 
+    /** For a person who has a password: the reset e-mail goes to them; the administrator sees no link. */
+    @PostMapping("/admin/utilisateurs/{personId}/reinitialisation")
+    String sendReset(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        try {
+            String email = resets.sendOnBehalf(viewer, personId);
+            feedback.notice(redirect, "admin.user.resetSent", email);
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+        }
+        return back(personId);
+    }
+
     @PostMapping("/admin/utilisateurs/{personId}/invitation/revoquer")
     String revoke(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
         feedback.attempt(
@@ -140,13 +162,13 @@ class AdminUsersController {
 
     @PostMapping("/admin/utilisateurs/{personId}/desactiver")
     String deactivate(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
-        feedback.attempt(redirect, () -> personAdministration.deactivate(viewer, personId), "admin.user.deactivated");
+        feedback.attempt(redirect, () -> administration.deactivate(viewer, personId), "admin.user.deactivated");
         return back(personId);
     }
 
     @PostMapping("/admin/utilisateurs/{personId}/reactiver")
     String activate(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
-        personAdministration.activate(viewer, personId);
+        administration.activate(viewer, personId);
         feedback.notice(redirect, "admin.user.activated");
         return back(personId);
     }
@@ -169,7 +191,7 @@ class AdminUsersController {
     String addCompanies(Viewer viewer, @PathVariable UUID personId, CompaniesForm form, RedirectAttributes redirect) {
         feedback.attempt(
                 redirect,
-                () -> administration.addCompanies(viewer, personId, form.companyIds()),
+                () -> memberships.addCompanies(viewer, personId, form.companyIds()),
                 "admin.membership.added");
         return back(personId);
     }
@@ -177,7 +199,7 @@ class AdminUsersController {
     @PostMapping("/admin/utilisateurs/{personId}/entreprises/{companyId}/retirer")
     String removeCompany(
             Viewer viewer, @PathVariable UUID personId, @PathVariable UUID companyId, RedirectAttributes redirect) {
-        administration.removeMembership(viewer, personId, companyId);
+        memberships.removeMembership(viewer, personId, companyId);
         feedback.notice(redirect, "admin.membership.removed");
         return back(personId);
     }
@@ -188,7 +210,7 @@ class AdminUsersController {
         feedback.attempt(
                 redirect,
                 field -> "favouriteIds",
-                () -> administration.addFavourites(viewer, personId, form.companyIds()),
+                () -> memberships.addFavourites(viewer, personId, form.companyIds()),
                 "admin.favourite.assigned");
         return back(personId);
     }
@@ -196,7 +218,7 @@ class AdminUsersController {
     @PostMapping("/admin/utilisateurs/{personId}/favoris/{companyId}/retirer")
     String removeFavourite(
             Viewer viewer, @PathVariable UUID personId, @PathVariable UUID companyId, RedirectAttributes redirect) {
-        administration.removeFavourite(viewer, personId, companyId);
+        memberships.removeFavourite(viewer, personId, companyId);
         feedback.notice(redirect, "admin.favourite.removed");
         return back(personId);
     }

@@ -18,15 +18,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConversationController {
 
-    private final ConversationService conversations;
+    private final ConversationCommands commands;
+    private final ConversationReader reader;
+    private final ConversationSearch search;
 
-    ConversationController(ConversationService conversations) {
-        this.conversations = conversations;
+    ConversationController(ConversationCommands commands, ConversationReader reader, ConversationSearch search) {
+        this.commands = commands;
+        this.reader = reader;
+        this.search = search;
     }
 
+    /** The conversation; opened from search results ({@code q}), with the matching messages and words to mark. */
     @GetMapping("/conversations/{id}")
-    String show(Viewer viewer, @PathVariable UUID id, Model model) {
-        model.addAttribute("conversation", conversations.open(viewer, id));
+    String show(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("conversation", reader.open(viewer, id));
+        SearchQuery.parse(q).ifPresent(query -> {
+            model.addAttribute("searchMatches", search.matchesIn(viewer, id, query));
+            model.addAttribute("q", q.strip());
+        });
         return "conversation";
     }
 
@@ -41,20 +50,20 @@ class ConversationController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            conversations.reply(viewer, id, html, attachmentIds == null ? List.of() : attachmentIds);
+            commands.reply(viewer, id, html, attachmentIds == null ? List.of() : attachmentIds);
         } catch (InvalidInputException invalid) {
             if (htmx == null) {
                 redirect.addFlashAttribute("replyError", "conversation.error.messageRequired");
                 return "redirect:/conversations/" + id + "#reply";
             }
             model.addAttribute("replyError", "conversation.error.messageRequired");
-            model.addAttribute("conversation", conversations.open(viewer, id));
+            model.addAttribute("conversation", reader.open(viewer, id));
             return "conversation :: thread";
         }
         if (htmx == null) {
             return "redirect:/conversations/" + id + "#reply";
         }
-        model.addAttribute("conversation", conversations.open(viewer, id));
+        model.addAttribute("conversation", reader.open(viewer, id));
         model.addAttribute("replySent", true);
         return "conversation :: thread";
     }
@@ -66,7 +75,7 @@ class ConversationController {
             @RequestParam(name = "userIds", required = false) List<UUID> userIds,
             RedirectAttributes redirect) {
         try {
-            conversations.addParticipants(viewer, id, userIds);
+            commands.addParticipants(viewer, id, userIds);
             redirect.addFlashAttribute("participantsAdded", true);
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute(
@@ -77,7 +86,7 @@ class ConversationController {
 
     @PostMapping("/conversations/{id}/unread")
     String markUnread(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
-        conversations.markUnread(viewer, id);
+        commands.markUnread(viewer, id);
         return "redirect:" + LocalPaths.orElse(back, "/");
     }
 }

@@ -1,6 +1,6 @@
 package fr.portail.messages.demo;
 
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.DirectoryFile;
@@ -11,6 +11,7 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.ImportResult;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.firm.FirmIdentityService;
 import fr.portail.messages.platform.ExternalDatabase;
 import fr.portail.messages.platform.MessagesProperties;
 import java.util.List;
@@ -45,7 +46,8 @@ class DemoData implements ApplicationRunner {
     private final DirectoryImporter importer;
     private final InvitationService invitations;
     private final DirectoryService directory;
-    private final ConversationService conversations;
+    private final ConversationCommands conversations;
+    private final FirmIdentityService firmIdentity;
 
     DemoData(
             MessagesProperties properties,
@@ -54,7 +56,8 @@ class DemoData implements ApplicationRunner {
             DirectoryImporter importer,
             InvitationService invitations,
             DirectoryService directory,
-            ConversationService conversations) {
+            ConversationCommands conversations,
+            FirmIdentityService firmIdentity) {
         this.properties = properties;
         this.environment = environment;
         this.jdbc = jdbc;
@@ -62,6 +65,7 @@ class DemoData implements ApplicationRunner {
         this.invitations = invitations;
         this.directory = directory;
         this.conversations = conversations;
+        this.firmIdentity = firmIdentity;
     }
 
     boolean enabled() {
@@ -77,6 +81,7 @@ class DemoData implements ApplicationRunner {
             logAccounts();
             return;
         }
+        DemoFirmIdentity.apply(firmIdentity);
         ImportResult result = importer.importDirectory(firm(), null);
         for (ImportResult.InvitationLink link : result.invitations()) {
             String token = link.url().substring(link.url().lastIndexOf('/') + 1);
@@ -167,7 +172,8 @@ class DemoData implements ApplicationRunner {
                         + "<ul><li>les relevés bancaires de décembre ;</li><li>l'inventaire du stock au 31/12 ;</li>"
                         + "<li>les factures d'achat du four.</li></ul><p>Bonne journée,<br>Alice</p>",
                 paul);
-        conversations.reply(paul, bilan, "<p>Bonjour Alice, je vous envoie tout cela <em>avant vendredi</em>.</p>");
+        conversations.reply(
+                paul, bilan, "<p>Bonjour Alice, je vous envoie tout cela <em>avant vendredi</em>.</p>", List.of());
         create(
                 alice,
                 ConversationType.ENTREPRISE,

@@ -40,7 +40,7 @@ class NewMessageMailComposer {
     private final JavaMailSender mailSender;
     private final MessageSource messages;
     private final MessagesProperties properties;
-    private final MailIdentity identity;
+    private final MailAddresses identity;
     private final MailTokens tokens;
     /** Its own engine: declaring a template engine bean would make Boot drop the one the pages use. */
     private final SpringTemplateEngine templates;
@@ -49,7 +49,7 @@ class NewMessageMailComposer {
             JavaMailSender mailSender,
             MessageSource messages,
             MessagesProperties properties,
-            MailIdentity identity,
+            MailAddresses identity,
             MailTokens tokens) {
         this.mailSender = mailSender;
         this.messages = messages;
@@ -103,8 +103,8 @@ class NewMessageMailComposer {
         MimeMessage mime = new StableIdMimeMessage(session(), identity.messageId(mail.emailId(), "notification"));
         var helper =
                 new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name());
-        helper.setFrom(identity.from(mail.authorName(), mail.locale()));
-        helper.setTo(MailIdentity.address(mail.recipientEmail(), mail.recipientName()));
+        helper.setFrom(identity.from(mail.authorName()));
+        helper.setTo(MailAddresses.address(mail.recipientEmail(), mail.recipientName()));
         helper.setSubject(headerSafe(subject(mail)));
         helper.setReplyTo(new InternetAddress(
                 tokens.replyLocalPart(mail.conversationId(), mail.recipientId()) + "@" + identity.replyDomain()));
@@ -114,12 +114,14 @@ class NewMessageMailComposer {
         automatic(mime, unsubscribeUrl(tokens.muteToken(mail.recipientId(), mail.conversationId())));
         Context context = new Context(mail.locale());
         context.setVariable("mail", mail);
+        context.setVariable("firm", identity.firm().firm());
         context.setVariable("times", times(mail.entries(), mail.locale(), mail.zone()));
         context.setVariable("link", link(mail.conversationId()));
         context.setVariable("profileLink", properties.publicBaseUrl() + "/profil");
         helper.setText(
                 templates.process("mail/new-message.txt", context),
                 templates.process("mail/new-message.html", context));
+        addLogo(helper);
         return mime;
     }
 
@@ -127,13 +129,14 @@ class NewMessageMailComposer {
         MimeMessage mime = new StableIdMimeMessage(session(), identity.messageId(digest.emailId(), "digest"));
         var helper =
                 new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name());
-        helper.setFrom(identity.from(null, digest.locale()));
-        helper.setTo(MailIdentity.address(digest.recipientEmail(), digest.recipientName()));
+        helper.setFrom(identity.from(null));
+        helper.setTo(MailAddresses.address(digest.recipientEmail(), digest.recipientName()));
         helper.setSubject(headerSafe(messages.getMessage(
                 "mail.digest.subject", new Object[] {digest.conversations().size()}, digest.locale())));
         automatic(mime, unsubscribeUrl(tokens.stopDigestToken(digest.recipientId())));
         Context context = new Context(digest.locale());
         context.setVariable("digest", digest);
+        context.setVariable("firm", identity.firm().firm());
         context.setVariable("base", properties.publicBaseUrl() + "/conversations/");
         context.setVariable("profileLink", properties.publicBaseUrl() + "/profil");
         helper.setText(templates.process("mail/digest.txt", context), templates.process("mail/digest.html", context));
@@ -147,7 +150,7 @@ class NewMessageMailComposer {
     MimeMessage refusal(String to, String inReplyTo, Locale locale, UUID answerId) throws MessagingException {
         MimeMessage mime = new StableIdMimeMessage(session(), identity.messageId(answerId, "answer"));
         var helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
-        helper.setFrom(identity.from(null, locale));
+        helper.setFrom(identity.from(null));
         helper.setTo(new InternetAddress(to));
         helper.setSubject(messages.getMessage("mail.refusal.subject", null, locale));
         if (inReplyTo != null && inReplyTo.matches("<[^<>\\s]{1,250}>")) {
@@ -157,6 +160,14 @@ class NewMessageMailComposer {
         mime.setHeader("X-Auto-Response-Suppress", "All");
         helper.setText(messages.getMessage("mail.refusal.body", new Object[] {properties.publicBaseUrl()}, locale));
         return mime;
+    }
+
+    /** After the text, as MimeMessageHelper requires: the HTML shows it as cid:firm-logo, without a remote image. */
+    private void addLogo(MimeMessageHelper helper) throws MessagingException {
+        var logo = identity.firm().logoPng();
+        if (logo.isPresent()) {
+            helper.addInline("firm-logo", new org.springframework.core.io.ByteArrayResource(logo.get()), "image/png");
+        }
     }
 
     /** The headers of every automatic e-mail with a one-click mute. */

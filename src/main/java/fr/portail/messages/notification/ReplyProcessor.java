@@ -2,7 +2,7 @@ package fr.portail.messages.notification;
 
 import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.conversation.ConversationAccess;
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
@@ -45,12 +45,12 @@ class ReplyProcessor {
                     + "|message d'absence|abwesenheit|undeliverable|non remis|delivery status notification).*",
             Pattern.CASE_INSENSITIVE);
 
-    private final ConversationService conversations;
+    private final ConversationCommands conversations;
     private final ConversationAccess access;
     private final AttachmentService attachments;
     private final DirectoryService directory;
     private final MailTokens tokens;
-    private final MailIdentity identity;
+    private final MailAddresses identity;
     private final NewMessageMailComposer composer;
     private final JavaMailSender mailSender;
     private final JdbcClient jdbc;
@@ -58,12 +58,12 @@ class ReplyProcessor {
     private final Clock clock;
 
     ReplyProcessor(
-            ConversationService conversations,
+            ConversationCommands conversations,
             ConversationAccess access,
             AttachmentService attachments,
             DirectoryService directory,
             MailTokens tokens,
-            MailIdentity identity,
+            MailAddresses identity,
             NewMessageMailComposer composer,
             JavaMailSender mailSender,
             JdbcClient jdbc,

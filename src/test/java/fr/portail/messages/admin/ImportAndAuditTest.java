@@ -2,10 +2,11 @@ package fr.portail.messages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.CompanyAdministration;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.PeopleFilter;
+import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The import page (dry run, errors, apply, invitation links) and the audit log page with its CSV export. */
 @AdminIntegrationTest
@@ -31,13 +33,19 @@ class ImportAndAuditTest {
     TestDirectory testDirectory;
 
     @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
     InvitationService invitations;
 
     @Autowired
     DirectoryService directory;
 
     @Autowired
-    DirectoryAdministration administration;
+    CompanyAdministration administration;
+
+    @Autowired
+    PersonAdministration people;
 
     Firm firm;
     WebSession boss;
@@ -57,9 +65,7 @@ class ImportAndAuditTest {
     }
 
     private long peopleMatching(String query) {
-        return administration
-                .people(firm.viewer("boss"), PeopleFilter.ALL, query, 0)
-                .total();
+        return people.people(firm.viewer("boss"), PeopleFilter.ALL, query, 0).total();
     }
 
     private long companiesMatching(String query) {
@@ -202,7 +208,16 @@ class ImportAndAuditTest {
                 .contains("data-action=\"COMPANY_RENAMED\"")
                 .contains("data-action=\"ADMIN_GRANTED\"");
 
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        // The day the rename was recorded, in the firm's time zone: "today" read from the clock here could be the next
+        // day when the test runs at midnight.
+        LocalDate today = jdbc.sql("""
+                        select max(at) from audit_entry where action = 'COMPANY_RENAMED' and target = ?
+                        """)
+                .param(firm.externalId("dup"))
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .atZoneSameInstant(ZoneId.of("Europe/Paris"))
+                .toLocalDate();
         assertThat(boss.get("/admin/audit?company=" + dup + "&from=" + today + "&to=" + today)
                         .body())
                 .contains("data-action=\"COMPANY_RENAMED\"");

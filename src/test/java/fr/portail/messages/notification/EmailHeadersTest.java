@@ -37,7 +37,7 @@ class EmailHeadersTest extends EmailTestContext {
     @Test
     void theEmailsOfOneConversationThreadTogetherAndThoseOfAnotherDoNot() throws Exception {
         UUID bilan = create(ConversationType.ENTREPRISE, "Bilan 2025");
-        conversations.reply(firm.alice, bilan, "<p>Relance</p>");
+        conversations.reply(firm.alice, bilan, "<p>Relance</p>", List.of());
         UUID tva = create(ConversationType.ENTREPRISE, "TVA");
         List<MimeMessage> mails = awaitMails(firm.paul, 3);
 
@@ -90,7 +90,7 @@ class EmailHeadersTest extends EmailTestContext {
         assertThat(answer.body()).doesNotContain("Liasse");
         assertThat(notifications.isMuted(firm.paul, conversation)).isTrue();
 
-        conversations.reply(firm.alice, conversation, "<p>Après la désinscription</p>");
+        conversations.reply(firm.alice, conversation, "<p>Après la désinscription</p>", List.of());
         awaitNothingPending(conversation);
         assertThat(mailsTo(firm.paul)).hasSize(1);
     }
@@ -110,7 +110,7 @@ class EmailHeadersTest extends EmailTestContext {
 
         try {
             settings.changeHideConfidentialSubjects(firm.admin, false);
-            conversations.reply(firm.alice, confidential, "<p>Chiffres confidentiels</p>");
+            conversations.reply(firm.alice, confidential, "<p>Chiffres confidentiels</p>", List.of());
             MimeMessage shown = awaitMails(firm.paul, 2).get(1);
             assertThat(shown.getSubject()).isEqualTo("[Messages] " + firm.companyName() + " — Rémunération du gérant");
             assertThat(text(shown)).contains("Rémunération du gérant").doesNotContain("Chiffres confidentiels");

@@ -50,8 +50,8 @@ class EmailModesTest extends EmailTestContext {
     void immediateSendsOneEmailPerMessageAtOnce() throws Exception {
         preferences.change(firm.paul, "IMMEDIATE", null, null);
         UUID conversation = conversationWith("Immédiat", firm.paul);
-        conversations.reply(firm.alice, conversation, "<p>Message 2</p>");
-        conversations.reply(firm.alice, conversation, "<p>Message 3</p>");
+        conversations.reply(firm.alice, conversation, "<p>Message 2</p>", List.of());
+        conversations.reply(firm.alice, conversation, "<p>Message 3</p>", List.of());
 
         List<MimeMessage> mails = awaitMails(firm.paul, 3);
         awaitNothingPending(conversation);
@@ -66,8 +66,8 @@ class EmailModesTest extends EmailTestContext {
         assertThat(preferences.of(firm.paul).mode()).isEqualTo(EmailMode.GROUPED);
         preferences.change(firm.bob, "NONE", null, null);
         UUID conversation = conversationWith("Groupé", firm.paul, firm.bob);
-        conversations.reply(firm.alice, conversation, "<p>Deuxième message</p>");
-        conversations.reply(firm.alice, conversation, "<p>Troisième message</p>");
+        conversations.reply(firm.alice, conversation, "<p>Deuxième message</p>", List.of());
+        conversations.reply(firm.alice, conversation, "<p>Troisième message</p>", List.of());
 
         awaitNothingPending(conversation);
         List<MimeMessage> mails = mailsTo(firm.paul);
@@ -93,9 +93,9 @@ class EmailModesTest extends EmailTestContext {
     void groupedSendsNothingWhenTheConversationWasReadInTheAppMeanwhile() throws Exception {
         UUID read = conversationWith("Lu entre-temps", firm.paul);
         UUID partlyRead = conversationWith("Lu en partie", firm.paul);
-        conversations.open(firm.paul, read);
-        conversations.open(firm.paul, partlyRead);
-        conversations.reply(firm.alice, partlyRead, "<p>Après lecture</p>");
+        reader.open(firm.paul, read);
+        reader.open(firm.paul, partlyRead);
+        conversations.reply(firm.alice, partlyRead, "<p>Après lecture</p>", List.of());
 
         awaitNothingPending(read);
         awaitNothingPending(partlyRead);
@@ -132,7 +132,7 @@ class EmailModesTest extends EmailTestContext {
         awaitMails(firm.bob, 1);
         notifications.changeMute(firm.bob, conversation, true);
         notifications.changeMute(firm.claire, conversation, true);
-        conversations.reply(firm.alice, conversation, "<p>Encore</p>");
+        conversations.reply(firm.alice, conversation, "<p>Encore</p>", List.of());
 
         awaitNothingPending(conversation);
         assertThat(mailsTo(firm.paul)).isEmpty();
@@ -149,7 +149,7 @@ class EmailModesTest extends EmailTestContext {
     void theDailyEmailComesAtTheChosenHourInThePersonsTimeZoneAcrossADaylightSavingChange() throws Exception {
         preferences.change(firm.paul, "DAILY", 8, "Europe/Paris");
         UUID first = conversationWith("Résumé un", firm.paul);
-        conversations.reply(firm.alice, first, "<p>Deuxième</p>");
+        conversations.reply(firm.alice, first, "<p>Deuxième</p>", List.of());
         UUID second = conversationWith("Résumé deux", firm.paul);
         assertThat(jdbc.sql("select count(*) from email_delivery where recipient_id = ?")
                         .param(firm.paul.id())
@@ -174,14 +174,14 @@ class EmailModesTest extends EmailTestContext {
         delivery.deliverDigests(Instant.parse("2027-03-27T09:00:00Z"));
         assertThat(mailsTo(firm.paul)).hasSize(1);
 
-        conversations.open(firm.paul, second);
+        reader.open(firm.paul, second);
         delivery.deliverDigests(Instant.parse("2027-03-29T05:59:00Z"));
         assertThat(mailsTo(firm.paul)).hasSize(1);
         delivery.deliverDigests(Instant.parse("2027-03-29T06:00:00Z"));
         assertThat(mailsTo(firm.paul)).hasSize(2);
         assertThat(text(mailsTo(firm.paul).get(1))).contains("Résumé un").doesNotContain("Résumé deux");
 
-        conversations.open(firm.paul, first);
+        reader.open(firm.paul, first);
         delivery.deliverDigests(Instant.parse("2027-03-30T06:00:00Z"));
         assertThat(mailsTo(firm.paul)).hasSize(2);
         assertThat(jdbc.sql("select status from email_digest where person_id = ? order by local_date")
@@ -204,7 +204,7 @@ class EmailModesTest extends EmailTestContext {
         UUID conversation = conversationWith("Rafale", firm.paul, firm.bob, firm.diane, firm.claire);
         for (int i = 2; i <= 10; i++) {
             Thread.sleep(200);
-            conversations.reply(firm.alice, conversation, "<p>Rafale " + i + "</p>");
+            conversations.reply(firm.alice, conversation, "<p>Rafale " + i + "</p>", List.of());
         }
         awaitNothingPending(conversation);
         delivery.deliverDigests(Instant.parse("2027-06-01T06:00:00Z"));

@@ -4,7 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
+import fr.portail.messages.conversation.ConversationReader;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.support.TestDirectory;
@@ -50,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "messages.embedded-smtp.port=0",
             "messages.public-url=https://messages.example.test/",
             "messages.mail.reply-domain=" + EmailTestContext.REPLY_DOMAIN,
+            "messages.mail.from=notifications@messages.example.test",
             "messages.notifications.poll-interval=200ms",
             "messages.notifications.first-retry-delay=200ms",
             "messages.notifications.max-retry-delay=1s",
@@ -78,7 +80,10 @@ abstract class EmailTestContext {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
+
+    @Autowired
+    ConversationReader reader;
 
     @Autowired
     EmailPreferences preferences;

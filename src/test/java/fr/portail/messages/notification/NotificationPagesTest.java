@@ -12,17 +12,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.security.AccessTokens;
+import fr.portail.messages.support.Html;
 import fr.portail.messages.support.TestDirectory;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,7 @@ class NotificationPagesTest {
             messages.embedded-database.database-name=notification_test
             messages.demo-data=false
             messages.embedded-smtp.port=0
+            messages.data-dir=${messages.test-data-dir:target/test-data}
             messages.notifications.poll-interval=200ms
             messages.notifications.bell-refresh=1s
             spring.main.banner-mode=off
@@ -62,7 +65,7 @@ class NotificationPagesTest {
     DirectoryService directory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @Autowired
     NotificationService notifications;
@@ -89,14 +92,16 @@ class NotificationPagesTest {
     @Test
     void theBellCountsUnreadNotificationsAndOpeningTheConversationMarksThemRead() throws Exception {
         UUID first = conversations.create(firm.alice, entreprise("Bilan 2025", firm.paul));
-        conversations.reply(firm.alice, first, "<p>Complément.</p>");
+        conversations.reply(firm.alice, first, "<p>Complément.</p>", List.of());
         UUID second = conversations.create(firm.alice, entreprise("TVA de mars", firm.paul));
         Cookie paul = login(firm.paul);
 
-        mvc.perform(get("/").cookie(paul))
+        String inbox = mvc.perform(get("/").cookie(paul))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-testid=\"notification-count\"")))
-                .andExpect(content().string(containsString(">3</span>")));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Html.text(inbox, "notification-count")).isEqualTo("3");
         mvc.perform(get("/notifications").cookie(paul))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/conversations/" + first + "\"")))
@@ -158,10 +163,14 @@ class NotificationPagesTest {
     @Test
     void theProfileTurnsEmailsOffAndManagesPersonalAccessTokens() throws Exception {
         Cookie paul = login(firm.paul);
-        mvc.perform(get("/profil").cookie(paul))
+        String profile = mvc.perform(get("/profil").cookie(paul))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Recevoir les e-mails")))
-                .andExpect(content().string(containsString("checked")));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Html.hasAttribute(profile, "email-mode-IMMEDIATE", "checked"))
+                .isTrue();
 
         mvc.perform(post("/profil/notifications")
                         .param("emailMode", "NONE")

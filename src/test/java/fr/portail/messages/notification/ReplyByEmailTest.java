@@ -217,7 +217,7 @@ class ReplyByEmailTest extends EmailTestContext {
 
     /** The messages, as Paul reads them (opening it as Alice would mark it read and spare her the e-mail). */
     private List<ConversationView.MessageView> messages() {
-        return conversations.open(firm.paul, conversation).messages();
+        return reader.open(firm.paul, conversation).messages();
     }
 
     private MimeMessage reply(String messageId, String from, String to, String subject) throws MessagingException {
