@@ -13,15 +13,21 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.StringUtils;
 
-/** Without {@code spring.mail.host}, e-mails go to an embedded SMTP server whose mails administrators can read. */
+/**
+ * The embedded mail server runs without {@code spring.mail.host} (it then receives every e-mail the application
+ * sends) and without {@code messages.mail.inbound.host} (it then holds the mailbox of the replies, even when the
+ * outgoing e-mails go to a real SMTP server).
+ */
 @Configuration(proxyBeanMethods = false)
-@Conditional(EmbeddedMailConfiguration.NoMailHost.class)
+@Conditional(EmbeddedMailConfiguration.EmbeddedServerNeeded.class)
 class EmbeddedMailConfiguration {
 
     @Bean
-    EmbeddedMailServer embeddedMailServer(MessagesProperties properties, Environment environment) {
-        refuseToCaptureProductionMail(environment);
-        return new EmbeddedMailServer(properties.embeddedSmtp().port());
+    EmbeddedMailServer embeddedMailServer(MessagesProperties properties, ReplyMailProperties mail) {
+        return new EmbeddedMailServer(
+                properties.embeddedSmtp().port(),
+                properties.embeddedSmtp().imapPortOrDefault(),
+                mail.replyDomain(properties.publicUrl()));
     }
 
     /**
@@ -40,24 +46,39 @@ class EmbeddedMailConfiguration {
         }
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    JavaMailSender javaMailSender(EmbeddedMailServer server) {
-        var sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(server.port());
-        sender.setDefaultEncoding("UTF-8");
-        Properties javaMail = sender.getJavaMailProperties();
-        javaMail.put("mail.smtp.connectiontimeout", "5000");
-        javaMail.put("mail.smtp.timeout", "10000");
-        javaMail.put("mail.smtp.writetimeout", "10000");
-        return sender;
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(NoMailHost.class)
+    static class EmbeddedSender {
+        @Bean
+        @ConditionalOnMissingBean
+        JavaMailSender javaMailSender(EmbeddedMailServer server, Environment environment) {
+            refuseToCaptureProductionMail(environment);
+            var sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(server.port());
+            sender.setDefaultEncoding("UTF-8");
+            Properties javaMail = sender.getJavaMailProperties();
+            javaMail.put("mail.smtp.connectiontimeout", "5000");
+            javaMail.put("mail.smtp.timeout", "10000");
+            javaMail.put("mail.smtp.writetimeout", "10000");
+            return sender;
+        }
     }
 
     static class NoMailHost implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return !StringUtils.hasText(context.getEnvironment().getProperty("spring.mail.host"));
+        }
+    }
+
+    static class EmbeddedServerNeeded implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var environment = context.getEnvironment();
+            boolean readsReplies = !"false".equals(environment.getProperty("messages.mail.inbound.enabled"));
+            return !StringUtils.hasText(environment.getProperty("spring.mail.host"))
+                    || (readsReplies && !StringUtils.hasText(environment.getProperty("messages.mail.inbound.host")));
         }
     }
 }

@@ -67,7 +67,8 @@ class SecurityConfiguration {
         "/favicon.svg",
         "/cabinet/logo.png",
         "/cabinet/theme.css",
-        "/error"
+        "/error",
+        "/unsubscribe/**"
     };
 
     /**
@@ -187,6 +188,9 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // RFC 8058: the mail provider POSTs the one-click mute without a session; its signed token is the
+                // proof.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
                 .addFilterBefore(new LoginThrottleFilter(throttle, hashing), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
