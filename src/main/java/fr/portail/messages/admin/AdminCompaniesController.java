@@ -6,6 +6,7 @@ import fr.portail.messages.directory.PeopleFilter;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.web.FormFeedback;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -28,13 +29,13 @@ class AdminCompaniesController {
     private final CompanyAdministration administration;
     private final MembershipAdministration memberships;
     private final PersonAdministration people;
-    private final Feedback feedback;
+    private final FormFeedback feedback;
 
     AdminCompaniesController(
             CompanyAdministration administration,
             MembershipAdministration memberships,
             PersonAdministration people,
-            Feedback feedback) {
+            FormFeedback feedback) {
         this.administration = administration;
         this.memberships = memberships;
         this.people = people;
@@ -72,7 +73,7 @@ class AdminCompaniesController {
             feedback.notice(redirect, "admin.company.created", form.name().strip());
             return "redirect:/admin/entreprises/" + id;
         } catch (InvalidInputException invalid) {
-            Feedback.reject(errors, invalid);
+            FormFeedback.reject(errors, invalid);
             return render(viewer, "", 0, form, errors, model);
         }
     }

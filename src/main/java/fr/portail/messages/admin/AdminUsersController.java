@@ -9,6 +9,7 @@ import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.web.FormFeedback;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +36,13 @@ class AdminUsersController {
     private final PersonAdministration administration;
     private final MembershipAdministration memberships;
     private final AdministrationLookups lookups;
-    private final Feedback feedback;
+    private final FormFeedback feedback;
 
     AdminUsersController(
             PersonAdministration administration,
             MembershipAdministration memberships,
             AdministrationLookups lookups,
-            Feedback feedback) {
+            FormFeedback feedback) {
         this.administration = administration;
         this.memberships = memberships;
         this.lookups = lookups;
@@ -98,7 +99,7 @@ class AdminUsersController {
             feedback.notice(redirect, "admin.user.invited", issued.email());
             return "redirect:/admin/utilisateurs/" + issued.personId();
         } catch (InvalidInputException invalid) {
-            Feedback.reject(errors, invalid);
+            FormFeedback.reject(errors, invalid);
             return renderInvite(viewer, form, errors, model);
         }
     }

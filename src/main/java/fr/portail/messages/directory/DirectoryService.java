@@ -44,13 +44,6 @@ public class DirectoryService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Viewer> activeViewerByEmail(String email) {
-        return people.findByEmail(Emails.normalize(email))
-                .filter(Person::isActive)
-                .map(Viewer::of);
-    }
-
-    @Transactional(readOnly = true)
     public Profile profile(Viewer viewer) {
         Person person = people.findById(viewer.id()).orElseThrow(NotFoundException::new);
         return new Profile(
@@ -112,7 +105,7 @@ public class DirectoryService {
                 .list();
     }
 
-    /** Whether the viewer may pick this company for a conversation (SPEC §2, "who may create what"). */
+    /** Whether the viewer may pick this company for a conversation (docs/access-rules.md, "who may be named"). */
     @Transactional(readOnly = true)
     public boolean mayPickCompany(Viewer viewer, UUID companyId) {
         Optional<Company> company = companies.findById(companyId);

@@ -10,6 +10,8 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,8 +32,17 @@ public class EmbeddedMailServer implements AutoCloseable {
     private final GreenMail greenMail;
     private final int port;
 
-    EmbeddedMailServer(int requestedPort) {
-        this.port = requestedPort == 0 ? freePort() : requestedPort;
+    /** The port used when {@code messages.embedded-smtp.port} is not set, if it is free. */
+    static final int DEFAULT_PORT = 3025;
+
+    /**
+     * Starts the server on {@code requestedPort}: {@code null} for {@link #DEFAULT_PORT} or, when another process holds
+     * it, any free port (logged); 0 for any free port; another value must be free.
+     *
+     * @throws PortTakenException when the port set explicitly is taken
+     */
+    EmbeddedMailServer(Integer requestedPort) {
+        this.port = choosePort(requestedPort);
         this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         log.info(
@@ -39,11 +50,57 @@ public class EmbeddedMailServer implements AutoCloseable {
                 port);
     }
 
+    private static int choosePort(Integer requested) {
+        if (requested == null) {
+            if (isFree(DEFAULT_PORT)) {
+                return DEFAULT_PORT;
+            }
+            int free = freePort();
+            log.warn(
+                    "Port {} of the embedded SMTP server is taken (another instance?); using 127.0.0.1:{} instead."
+                            + " Set messages.embedded-smtp.port to choose one.",
+                    DEFAULT_PORT,
+                    free);
+            return free;
+        }
+        if (requested == 0) {
+            return freePort();
+        }
+        if (!isFree(requested)) {
+            throw new PortTakenException(requested);
+        }
+        return requested;
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The port set in {@code messages.embedded-smtp.port} is in use; reported in one line by a failure analyzer. */
+    static final class PortTakenException extends RuntimeException {
+
+        private final int port;
+
+        PortTakenException(int port) {
+            super("messages.embedded-smtp.port=" + port + " is already in use", null, false, false);
+            this.port = port;
+        }
+
+        int port() {
+            return port;
         }
     }
 

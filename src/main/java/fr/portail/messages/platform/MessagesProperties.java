@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The settings every deployment relies on (SPEC §7).
+ * The settings every deployment relies on.
  *
  * @param dataDir where the embedded PostgreSQL and the attachment files live
  * @param demoData load the demo firm into an empty database; unset means "yes unless an external database is configured"
@@ -37,8 +37,11 @@ public record MessagesProperties(
             @DefaultValue("messages") String databaseName,
             @DefaultValue("false") boolean ephemeral) {}
 
-    /** @param port SMTP port of the embedded mail server; 0 picks a free one */
-    public record EmbeddedSmtp(@DefaultValue("3025") int port) {}
+    /**
+     * @param port SMTP port of the embedded mail server: unset means 3025, or any free port when 3025 is taken (a
+     *     second instance, the test suite); 0 picks a free one; any other value must be free or start-up fails
+     */
+    public record EmbeddedSmtp(Integer port) {}
 
     /** The public base URL without a trailing slash. */
     public String publicBaseUrl() {

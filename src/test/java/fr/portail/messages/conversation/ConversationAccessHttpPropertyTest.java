@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The access property through HTTP: in randomly generated firms, what each person can open with
- * {@code GET /api/v1/conversations/{id}} and what their inbox lists are exactly what the reference model of SPEC §2
+ * {@code GET /api/v1/conversations/{id}} and what their inbox lists are exactly what the reference model of the access rules
  * grants; everything else answers 404.
  */
 @IntegrationTest

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Generates random worlds (people, companies, memberships, favourites, conversations, participants, deactivations),
  * stores each in PostgreSQL, and checks that the query form of the policy, its yes/no form and the reference model of
- * SPEC §2 agree for every person and conversation. Each world is rolled back after its check.
+ * the access rules agree for every person and conversation. Each world is rolled back after its check.
  */
 class ConversationAccessPropertyTest {
 

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * SPEC §2 transcribed as literally as possible, sharing no code with the application: the yardstick the access policy
+ * The access rules of docs/access-rules.md transcribed as literally as possible, sharing no code with the application: the yardstick the access policy
  * is measured against.
  */
 final class ReferenceAccessModel {
