@@ -4,6 +4,7 @@ import fr.portail.messages.directory.AdministrationLookups;
 import fr.portail.messages.directory.IssuedInvitation;
 import fr.portail.messages.directory.MembershipAdministration;
 import fr.portail.messages.directory.NewPerson;
+import fr.portail.messages.directory.PasswordResets;
 import fr.portail.messages.directory.PeopleFilter;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.PersonKind;
@@ -37,16 +38,19 @@ class AdminUsersController {
     private final MembershipAdministration memberships;
     private final AdministrationLookups lookups;
     private final FormFeedback feedback;
+    private final PasswordResets resets;
 
     AdminUsersController(
             PersonAdministration administration,
             MembershipAdministration memberships,
             AdministrationLookups lookups,
-            FormFeedback feedback) {
+            FormFeedback feedback,
+            PasswordResets resets) {
         this.administration = administration;
         this.memberships = memberships;
         this.lookups = lookups;
         this.feedback = feedback;
+        this.resets = resets;
     }
 
     /** The invitation form; {@code admin} is deliberately absent: the flag is granted afterwards, on purpose. */
@@ -132,6 +136,18 @@ class AdminUsersController {
             IssuedInvitation issued = administration.resendInvitation(viewer, personId);
             redirect.addFlashAttribute(INVITATION, ShownInvitation.of(issued));
             feedback.notice(redirect, "admin.user.invitationResent", issued.email());
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+        }
+        return back(personId);
+    }
+
+    /** For a person who has a password: the reset e-mail goes to them; the administrator sees no link. */
+    @PostMapping("/admin/utilisateurs/{personId}/reinitialisation")
+    String sendReset(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        try {
+            String email = resets.sendOnBehalf(viewer, personId);
+            feedback.notice(redirect, "admin.user.resetSent", email);
         } catch (InvalidInputException invalid) {
             feedback.errors(redirect, invalid);
         }

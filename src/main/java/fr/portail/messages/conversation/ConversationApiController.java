@@ -2,6 +2,8 @@ package fr.portail.messages.conversation;
 
 import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.Viewer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,9 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindException;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,22 +30,32 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1")
 class ConversationApiController {
 
-    private final InboxQueries inbox;
+    private final ConversationSearch search;
+    private final InboxActions actions;
     private final ConversationCommands commands;
     private final ConversationReader reader;
     private final AttachmentService attachments;
+    private final SpringValidatorAdapter validator;
 
     ConversationApiController(
-            InboxQueries inbox,
+            ConversationSearch search,
+            InboxActions actions,
             ConversationCommands commands,
             ConversationReader reader,
-            AttachmentService attachments) {
-        this.inbox = inbox;
+            AttachmentService attachments,
+            jakarta.validation.Validator validator) {
+        this.search = search;
+        this.actions = actions;
         this.commands = commands;
         this.reader = reader;
         this.attachments = attachments;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
+    /**
+     * The inbox in one view ({@code todo} by default), or search results for {@code q} (in every view unless
+     * {@code view} is given), each with {@code highlight} and {@code matchingMessageId}.
+     */
     @GetMapping("/conversations")
     InboxPage inbox(
             Viewer viewer,
@@ -46,12 +63,42 @@ class ConversationApiController {
             @RequestParam(required = false) UUID companyId,
             @RequestParam(defaultValue = "false") boolean participant,
             @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) String view,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor) {
-        return inbox.inbox(viewer, new InboxFilter(type, companyId, participant, unread), cursor);
+        InboxView fallback = SearchQuery.parse(q).isPresent() ? InboxView.ALL : InboxView.TODO;
+        return search.search(
+                viewer,
+                new InboxFilter(type, companyId, participant, unread, InboxView.parse(view, fallback)),
+                q,
+                cursor);
+    }
+
+    @PutMapping("/conversations/{id}/done")
+    ResponseEntity<Void> done(Viewer viewer, @PathVariable UUID id) {
+        actions.apply(viewer, id, BulkAction.DONE);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/conversations/{id}/done")
+    ResponseEntity<Void> todo(Viewer viewer, @PathVariable UUID id) {
+        actions.apply(viewer, id, BulkAction.TODO);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** One action on several conversations: {@code {"ids": [...], "action": "DONE|TODO|READ|UNREAD"}}. */
+    record SelectionRequest(List<UUID> ids, String action) {}
+
+    /** How many of the selected conversations the action applied to (those the caller may access). */
+    record SelectionResult(int count) {}
+
+    @PostMapping("/conversations/selection")
+    SelectionResult selection(Viewer viewer, @RequestBody SelectionRequest request) {
+        return new SelectionResult(actions.apply(viewer, request.ids(), BulkAction.parse(request.action())));
     }
 
     @PostMapping(value = "/conversations", consumes = "application/json")
-    ResponseEntity<ConversationView> create(Viewer viewer, @RequestBody NewConversation request) {
+    ResponseEntity<ConversationView> create(Viewer viewer, @Valid @RequestBody NewConversation request) {
         UUID id = commands.create(viewer, request);
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + id)).body(reader.open(viewer, id));
     }
@@ -66,7 +113,8 @@ class ConversationApiController {
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) String html,
             @RequestParam(required = false) List<MultipartFile> files)
-            throws IOException {
+            throws IOException, BindException {
+        requireValid(new NewConversation(type, companyId, participantIds, subject, html));
         List<UUID> uploaded = upload(viewer, files);
         try {
             UUID id = commands.create(
@@ -76,6 +124,15 @@ class ConversationApiController {
         } catch (RuntimeException refused) {
             attachments.discard(viewer.id(), uploaded);
             throw refused;
+        }
+    }
+
+    /** The constraints declared on the request record, checked before any file is stored. */
+    private void requireValid(Object request) throws BindException {
+        var result = new BeanPropertyBindingResult(request, "request");
+        validator.validate(request, result);
+        if (result.hasErrors()) {
+            throw new BindException(result);
         }
     }
 
@@ -103,11 +160,11 @@ class ConversationApiController {
     }
 
     /** A reply: {@code {"html": "…", "attachmentIds": [...]}}, the files uploaded beforehand. */
-    record ReplyRequest(String html, List<UUID> attachmentIds) {}
+    record ReplyRequest(String html, List<@NotNull UUID> attachmentIds) {}
 
     @PostMapping(value = "/conversations/{id}/messages", consumes = "application/json")
     ResponseEntity<ConversationView.MessageView> reply(
-            Viewer viewer, @PathVariable UUID id, @RequestBody ReplyRequest request) {
+            Viewer viewer, @PathVariable UUID id, @Valid @RequestBody ReplyRequest request) {
         UUID messageId = commands.reply(
                 viewer, id, request.html(), request.attachmentIds() == null ? List.of() : request.attachmentIds());
         return replied(viewer, id, messageId);
@@ -136,10 +193,11 @@ class ConversationApiController {
     }
 
     /** Participants to add: {@code {"userIds": [...]}}. */
-    record ParticipantsRequest(List<UUID> userIds) {}
+    record ParticipantsRequest(@NotNull List<@NotNull UUID> userIds) {}
 
     @PostMapping("/conversations/{id}/participants")
-    ConversationView addParticipants(Viewer viewer, @PathVariable UUID id, @RequestBody ParticipantsRequest request) {
+    ConversationView addParticipants(
+            Viewer viewer, @PathVariable UUID id, @Valid @RequestBody ParticipantsRequest request) {
         commands.addParticipants(viewer, id, request.userIds());
         return reader.open(viewer, id);
     }

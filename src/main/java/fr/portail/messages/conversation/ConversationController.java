@@ -22,23 +22,31 @@ class ConversationController {
 
     private final ConversationCommands commands;
     private final ConversationReader reader;
+    private final ConversationSearch search;
     private final AttachmentService attachments;
     private final FormFeedback feedback;
 
     ConversationController(
             ConversationCommands commands,
             ConversationReader reader,
+            ConversationSearch search,
             AttachmentService attachments,
             FormFeedback feedback) {
         this.commands = commands;
         this.reader = reader;
+        this.search = search;
         this.attachments = attachments;
         this.feedback = feedback;
     }
 
+    /** The conversation; opened from search results ({@code q}), with the matching messages and words to mark. */
     @GetMapping("/conversations/{id}")
-    String show(Viewer viewer, @PathVariable UUID id, Model model) {
+    String show(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
         model.addAttribute("conversation", reader.open(viewer, id));
+        SearchQuery.parse(q).ifPresent(query -> {
+            model.addAttribute("searchMatches", search.matchesIn(viewer, id, query));
+            model.addAttribute("q", q.strip());
+        });
         return "conversation";
     }
 

@@ -11,6 +11,7 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.ImportResult;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.firm.FirmIdentityService;
 import fr.portail.messages.platform.ExternalDatabase;
 import fr.portail.messages.platform.MessagesProperties;
 import java.util.List;
@@ -49,6 +50,7 @@ class DemoData implements SmartLifecycle {
     private final InvitationService invitations;
     private final DirectoryService directory;
     private final ConversationCommands conversations;
+    private final FirmIdentityService firmIdentity;
 
     DemoData(
             MessagesProperties properties,
@@ -57,7 +59,8 @@ class DemoData implements SmartLifecycle {
             DirectoryImporter importer,
             InvitationService invitations,
             DirectoryService directory,
-            ConversationCommands conversations) {
+            ConversationCommands conversations,
+            FirmIdentityService firmIdentity) {
         this.properties = properties;
         this.environment = environment;
         this.jdbc = jdbc;
@@ -65,6 +68,7 @@ class DemoData implements SmartLifecycle {
         this.invitations = invitations;
         this.directory = directory;
         this.conversations = conversations;
+        this.firmIdentity = firmIdentity;
     }
 
     boolean enabled() {
@@ -102,6 +106,7 @@ class DemoData implements SmartLifecycle {
             logAccounts();
             return;
         }
+        DemoFirmIdentity.apply(firmIdentity);
         ImportResult result = importer.importDirectory(firm(), null);
         for (ImportResult.InvitationLink link : result.invitations()) {
             String token = link.url().substring(link.url().lastIndexOf('/') + 1);

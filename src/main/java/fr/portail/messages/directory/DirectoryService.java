@@ -43,6 +43,14 @@ public class DirectoryService {
                 .optional();
     }
 
+    /** The active person with this e-mail, as a viewer (tests that follow a person through the application use it). */
+    @Transactional(readOnly = true)
+    public Optional<Viewer> activeViewerByEmail(String email) {
+        return people.findByEmail(Emails.normalize(email))
+                .filter(Person::isActive)
+                .map(Viewer::of);
+    }
+
     @Transactional(readOnly = true)
     public Profile profile(Viewer viewer) {
         Person person = people.findById(viewer.id()).orElseThrow(NotFoundException::new);

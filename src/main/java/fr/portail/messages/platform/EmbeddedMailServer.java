@@ -39,7 +39,7 @@ public class EmbeddedMailServer implements AutoCloseable {
      * Starts the server on {@code requestedPort}: {@code null} for {@link #DEFAULT_PORT} or, when another process holds
      * it, any free port (logged); 0 for any free port; another value must be free.
      *
-     * @throws PortTakenException when the port set explicitly is taken
+     * @throws StartupRefusal when the port set explicitly is taken
      */
     EmbeddedMailServer(Integer requestedPort) {
         this.port = choosePort(requestedPort);
@@ -67,7 +67,11 @@ public class EmbeddedMailServer implements AutoCloseable {
             return freePort();
         }
         if (!isFree(requested)) {
-            throw new PortTakenException(requested);
+            throw new StartupRefusal(
+                    "messages.embedded-smtp.port=" + requested + " is already in use (the embedded SMTP server cannot"
+                            + " listen on 127.0.0.1:" + requested + ").",
+                    "Set messages.embedded-smtp.port to a free port, to 0 for any free port, or leave it unset to use"
+                            + " 3025, or a free port when 3025 is taken.");
         }
         return requested;
     }
@@ -86,21 +90,6 @@ public class EmbeddedMailServer implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The port set in {@code messages.embedded-smtp.port} is in use; reported in one line by a failure analyzer. */
-    static final class PortTakenException extends RuntimeException {
-
-        private final int port;
-
-        PortTakenException(int port) {
-            super("messages.embedded-smtp.port=" + port + " is already in use", null, false, false);
-            this.port = port;
-        }
-
-        int port() {
-            return port;
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.portail.messages.security;
 
+import fr.portail.messages.platform.TextRules;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,13 +8,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses a sign-in attempt without checking the password while the account or the address must wait. */
+/**
+ * Counts a sign-in attempt before the password is checked, and refuses it without hashing while the account or the
+ * address must wait, or while every password-hashing permit is busy. The address is the client's as resolved through
+ * the trusted proxies only ({@code server.tomcat.remoteip.*}): a forwarded header from anyone else is ignored.
+ */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-    private final LoginThrottle throttle;
+    /** How long a sign-in waits for a hashing permit before it is told to try again. */
+    static final long MAX_WAIT_MILLIS = 2_000;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    private final LoginThrottle throttle;
+    private final PasswordHashing hashing;
+
+    LoginThrottleFilter(LoginThrottle throttle, PasswordHashing hashing) {
         this.throttle = throttle;
+        this.hashing = hashing;
+    }
+
+    private static boolean acceptable(String text) {
+        return TextRules.problem(text, TextRules.Kind.TEXT).isEmpty();
     }
 
     @Override
@@ -24,10 +38,20 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (throttle.mustWait(request.getParameter("username"), request.getRemoteAddr())) {
+        if (!acceptable(request.getParameter("username")) || !acceptable(request.getParameter("password"))) {
+            // The same answer as wrong credentials: nobody can be signed in with such text, and nothing is looked up.
+            response.sendRedirect(request.getContextPath() + "/login?error");
+            return;
+        }
+        if (!throttle.reserveSignIn(request.getParameter("username"), request.getRemoteAddr())
+                || !hashing.tryEnter(MAX_WAIT_MILLIS)) {
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            hashing.exit();
+        }
     }
 }

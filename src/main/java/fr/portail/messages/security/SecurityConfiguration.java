@@ -2,6 +2,7 @@ package fr.portail.messages.security;
 
 import fr.portail.messages.directory.DirectoryService;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,10 +25,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains: the JSON API under {@code /api/**} (session or personal access token, problem details on
@@ -45,6 +49,8 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {
         "/login",
         "/invitations/**",
+        "/mot-de-passe/oublie",
+        "/mot-de-passe/nouveau/**",
         "/language",
         "/webjars/**",
         "/css/**",
@@ -52,12 +58,24 @@ class SecurityConfiguration {
         "/vendor/**",
         "/favicon.ico",
         "/favicon.svg",
+        "/cabinet/logo.png",
+        "/cabinet/theme.css",
         "/error"
     };
 
+    /**
+     * A request the firewall refuses (a NUL, an encoded slash, a {@code ..} in its path) is sent to the error
+     * controller as a 400, which answers a problem under {@code /api/} and the error page elsewhere.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler(HttpServletResponse.SC_BAD_REQUEST);
+    }
+
     /** Argon2id for new hashes; the prefix of each stored hash says how to check it, so the default can evolve. */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordHashing passwordEncoder(
+            @Value("${messages.security.concurrent-password-checks:0}") int concurrentPasswordChecks) {
         String current = "argon2@SpringSecurity_v5_8";
         Map<String, PasswordEncoder> encoders = Map.of(
                 current,
@@ -66,7 +84,10 @@ class SecurityConfiguration {
                 new BCryptPasswordEncoder(),
                 "pbkdf2@SpringSecurity_v5_8",
                 Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
-        return new DelegatingPasswordEncoder(current, encoders);
+        int permits = concurrentPasswordChecks > 0
+                ? concurrentPasswordChecks
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new PasswordHashing(new DelegatingPasswordEncoder(current, encoders), permits);
     }
 
     /** Spring Session's JDBC repository, written to only when a session really changes. */
@@ -83,11 +104,17 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ActivityTracker activityTracker(@Value("${spring.session.timeout:30m}") Duration idleTimeout, Clock clock) {
+        return new ActivityTracker(idleTimeout, clock);
+    }
+
+    @Bean
     CurrentViewerFilter currentViewerFilter(
             DirectoryService directory,
             @Value("${messages.session.absolute-timeout:12h}") Duration absoluteTimeout,
-            Clock clock) {
-        return new CurrentViewerFilter(directory, absoluteTimeout, clock);
+            Clock clock,
+            ActivityTracker activity) {
+        return new CurrentViewerFilter(directory, absoluteTimeout, clock, activity);
     }
 
     /** The filters are added to the security chains only, not to the servlet container as well. */
@@ -114,9 +141,10 @@ class SecurityConfiguration {
             CurrentViewerFilter viewerFilter,
             AccessTokenFilter accessTokenFilter,
             MessageSource messages,
-            LocaleResolver locales)
+            LocaleResolver locales,
+            JsonMapper json)
             throws Exception {
-        var problems = new ProblemResponses(messages, locales);
+        var problems = new ProblemResponses(messages, locales, json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**")
@@ -137,7 +165,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle, PasswordHashing hashing)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS)
@@ -152,7 +181,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, hashing), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(

@@ -5,24 +5,73 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import fr.portail.messages.conversation.ConversationCommands;
+import fr.portail.messages.conversation.ConversationType;
+import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.support.Browser;
+import fr.portail.messages.support.IntegrationTest;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A reply the server refuses says why next to the editor, and gives back what the person wrote and attached: nothing
- * to type or upload again.
+ * to type or upload again. The test makes its own firm and conversation, so that it changes nothing another journey
+ * looks at.
  */
-class RefusedReplyBrowserTest extends DemoJourneyTest {
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RefusedReplyBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestDirectory testDirectory;
+
+    @Autowired
+    ConversationCommands conversations;
+
+    Browser browser;
+
+    @BeforeAll
+    void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    void close() {
+        browser.close();
+    }
 
     @Test
     void aRefusedReplyShowsItsReasonAndKeepsTheTextAndTheFiles() {
-        Page paul = signedIn("paul.dupont@dupont.example");
-        paul.locator("[data-testid=inbox-row]", new Page.LocatorOptions().setHasText("Bilan 2025"))
-                .click();
-        paul.waitForURL(url -> url.matches(".*/conversations/[0-9a-f-]{36}$"));
-        int messages = paul.locator("[data-testid=message-body]").count();
+        Firm firm = testDirectory
+                .firm()
+                .company("dup")
+                .collaborator("alice", "dup")
+                .client("paul", List.of("dup"), List.of("dup"))
+                .create();
+        UUID bilan = conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        firm.companyId("dup"),
+                        List.of(firm.id("paul")),
+                        "Bilan 2025",
+                        "<p>Pièces à fournir.</p>"));
+        Page paul = browser.newSession("http://localhost:" + port);
+        Browser.signIn(paul, firm.email("paul"), TestDirectory.PASSWORD);
+        paul.navigate("/conversations/" + bilan);
+        int messages = 1;
 
         FileChooser chooser = paul.waitForFileChooser(() -> paul.click("#reply [data-attach-button]"));
         chooser.setFiles(new FilePayload(

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = NotificationPagesTest.PROPERTIES)
+@AutoConfigureMockMvc // unused here: it makes this context the very one of NotificationPagesTest, started once
 class NotificationBrowserTest {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationBrowserTest.class);

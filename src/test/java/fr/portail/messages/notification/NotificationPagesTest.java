@@ -19,6 +19,7 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.security.AccessTokens;
+import fr.portail.messages.support.Html;
 import fr.portail.messages.support.TestDirectory;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class NotificationPagesTest {
             messages.embedded-database.database-name=notification_test
             messages.demo-data=false
             messages.embedded-smtp.port=0
+            messages.data-dir=${messages.test-data-dir:target/test-data}
             messages.notifications.poll-interval=200ms
             messages.notifications.bell-refresh=1s
             spring.main.banner-mode=off
@@ -91,10 +93,12 @@ class NotificationPagesTest {
         UUID second = conversations.create(firm.alice, entreprise("TVA de mars", firm.paul));
         Cookie paul = login(firm.paul);
 
-        mvc.perform(get("/").cookie(paul))
+        String inbox = mvc.perform(get("/").cookie(paul))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-testid=\"notification-count\"")))
-                .andExpect(content().string(containsString(">3</span>")));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Html.text(inbox, "notification-count")).isEqualTo("3");
         mvc.perform(get("/notifications").cookie(paul))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/conversations/" + first + "\"")))
@@ -160,13 +164,23 @@ class NotificationPagesTest {
     @Test
     void theProfileTurnsEmailsOffAndManagesPersonalAccessTokens() throws Exception {
         Cookie paul = login(firm.paul);
-        mvc.perform(get("/profil").cookie(paul))
+        String profile = mvc.perform(get("/profil").cookie(paul))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Recevoir les notifications par e-mail")))
-                .andExpect(content().string(containsString("checked")));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Html.hasAttribute(profile, "email-notifications-switch", "checked"))
+                .isTrue();
 
         mvc.perform(post("/profil/notifications").cookie(paul).with(csrf())).andExpect(redirectedUrl("/profil"));
         assertThat(directory.profile(firm.paul).emailNotifications()).isFalse();
+        String turnedOff = mvc.perform(get("/profil").cookie(paul))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Html.hasAttribute(turnedOff, "email-notifications-switch", "checked"))
+                .isFalse();
         mvc.perform(post("/profil/notifications")
                         .param("enabled", "true")
                         .cookie(paul)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.BeanCreationException;
 
 /**
  * A second instance next to the first: the embedded SMTP server moves to a free port when the default one is taken,
@@ -30,15 +29,11 @@ class EmbeddedMailServerPortTest {
         try (var taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             assertThatThrownBy(() -> new EmbeddedMailServer(port))
-                    .isInstanceOf(EmbeddedMailServer.PortTakenException.class)
-                    .hasMessage("messages.embedded-smtp.port=" + port + " is already in use");
-
-            var wrapped = new BeanCreationException(
-                    "embeddedMailServer", "failed", new EmbeddedMailServer.PortTakenException(port));
-            var analysis = new EmbeddedMailPortFailureAnalyzer().analyze(wrapped);
-            assertThat(analysis.getDescription()).contains("messages.embedded-smtp.port=" + port);
-            assertThat(analysis.getDescription()).doesNotContain("\n");
-            assertThat(analysis.getAction()).contains("messages.embedded-smtp.port");
+                    .isInstanceOf(StartupRefusal.class)
+                    .hasMessageStartingWith("messages.embedded-smtp.port=" + port + " is already in use")
+                    .hasMessageNotContaining("\n")
+                    .satisfies(refusal ->
+                            assertThat(((StartupRefusal) refusal).action()).contains("messages.embedded-smtp.port"));
         }
     }
 
