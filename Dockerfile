@@ -19,6 +19,6 @@ COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 USER messages
-ENV MESSAGES_DATA_DIR=/var/lib/messages
+ENV MESSAGES_DATA_DIR=/var/lib/messages MESSAGES_DEMO_DATA=false
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/opt/messages/application.jar"]

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -18,8 +19,25 @@ import org.springframework.util.StringUtils;
 class EmbeddedMailConfiguration {
 
     @Bean
-    EmbeddedMailServer embeddedMailServer(MessagesProperties properties) {
+    EmbeddedMailServer embeddedMailServer(MessagesProperties properties, Environment environment) {
+        refuseToCaptureProductionMail(environment);
         return new EmbeddedMailServer(properties.embeddedSmtp().port());
+    }
+
+    /**
+     * With an external database (a production start) e-mails must reach people: catching them in memory would leave
+     * every invitation and reset link unread, and put them in the log. {@code messages.mail.capture=true} allows it
+     * on purpose (a staging server).
+     */
+    static void refuseToCaptureProductionMail(Environment environment) {
+        if (ExternalDatabase.isConfigured(environment)
+                && !environment.getProperty("messages.mail.capture", Boolean.class, false)) {
+            throw new StartupRefusal(
+                    "spring.mail.host is not set: with an external database the application does not catch e-mails "
+                            + "in its embedded mail server.",
+                    "Set spring.mail.host (environment: SPRING_MAIL_HOST) to the firm's SMTP server, or "
+                            + "messages.mail.capture=true to catch e-mails on purpose (a test server).");
+        }
     }
 
     @Bean

@@ -7,6 +7,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -150,7 +151,10 @@ public class EmbeddedMailServer implements AutoCloseable {
     private static String addresses(Address[] addresses) {
         return addresses == null
                 ? ""
-                : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
+                : Arrays.stream(addresses)
+                        // Decoded: "Anne Martin via Cabinet Martin & Associés", not its RFC 2047 form.
+                        .map(a -> a instanceof InternetAddress internet ? internet.toUnicodeString() : a.toString())
+                        .collect(Collectors.joining(", "));
     }
 
     @Override
