@@ -7,6 +7,7 @@ import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.SearchPatterns;
+import fr.portail.messages.web.FormFeedback;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -30,13 +31,13 @@ class AdminCompaniesController {
     private final CompanyAdministration administration;
     private final MembershipAdministration memberships;
     private final PersonAdministration people;
-    private final Feedback feedback;
+    private final FormFeedback feedback;
 
     AdminCompaniesController(
             CompanyAdministration administration,
             MembershipAdministration memberships,
             PersonAdministration people,
-            Feedback feedback) {
+            FormFeedback feedback) {
         this.administration = administration;
         this.memberships = memberships;
         this.people = people;
@@ -78,7 +79,7 @@ class AdminCompaniesController {
             feedback.notice(redirect, "admin.company.created", form.name().strip());
             return "redirect:/admin/entreprises/" + id;
         } catch (InvalidInputException invalid) {
-            Feedback.reject(errors, invalid);
+            FormFeedback.reject(errors, invalid);
             return render(viewer, "", 0, form, errors, model);
         }
     }

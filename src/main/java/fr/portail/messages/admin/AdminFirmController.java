@@ -5,6 +5,7 @@ import fr.portail.messages.firm.FirmIdentityService;
 import fr.portail.messages.firm.FirmSettings;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
+import fr.portail.messages.web.FormFeedback;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.stereotype.Controller;
@@ -23,9 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminFirmController {
 
     private final FirmIdentityService identities;
-    private final Feedback feedback;
+    private final FormFeedback feedback;
 
-    AdminFirmController(FirmIdentityService identities, Feedback feedback) {
+    AdminFirmController(FirmIdentityService identities, FormFeedback feedback) {
         this.identities = identities;
         this.feedback = feedback;
     }
@@ -56,7 +57,7 @@ class AdminFirmController {
                     viewer.id(),
                     new FirmSettings(form.name(), form.brandColour(), form.contactEmail(), form.legalFooter()));
         } catch (InvalidInputException invalid) {
-            Feedback.reject(errors, invalid);
+            FormFeedback.reject(errors, invalid);
             return render(form, errors, model);
         }
         feedback.notice(redirect, "admin.firm.saved");

@@ -10,6 +10,7 @@ import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.JsonPaths;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.TextRules;
+import fr.portail.messages.web.FormFeedback;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Directory import from a JSON file or the two CSV files (SPEC §8): a dry run shows what would change and every error,
+ * Directory import from a JSON file or the two CSV files: a dry run shows what would change and every error,
  * then "Importer" applies the same content. The content travels back in hidden fields rather than in the session, so
  * that nothing is left behind when the administrator walks away.
  */
@@ -48,10 +49,10 @@ class AdminImportController {
     private final DirectoryImporter importer;
     private final AdministrationLookups administration;
     private final JsonMapper json;
-    private final Feedback feedback;
+    private final FormFeedback feedback;
 
     AdminImportController(
-            DirectoryImporter importer, AdministrationLookups administration, JsonMapper json, Feedback feedback) {
+            DirectoryImporter importer, AdministrationLookups administration, JsonMapper json, FormFeedback feedback) {
         this.importer = importer;
         this.administration = administration;
         this.json = json;

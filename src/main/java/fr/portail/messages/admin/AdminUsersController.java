@@ -11,6 +11,7 @@ import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.SearchPatterns;
+import fr.portail.messages.web.FormFeedback;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Instant;
@@ -38,14 +39,14 @@ class AdminUsersController {
     private final PersonAdministration administration;
     private final MembershipAdministration memberships;
     private final AdministrationLookups lookups;
-    private final Feedback feedback;
+    private final FormFeedback feedback;
     private final PasswordResets resets;
 
     AdminUsersController(
             PersonAdministration administration,
             MembershipAdministration memberships,
             AdministrationLookups lookups,
-            Feedback feedback,
+            FormFeedback feedback,
             PasswordResets resets) {
         this.administration = administration;
         this.memberships = memberships;
@@ -106,7 +107,7 @@ class AdminUsersController {
             feedback.notice(redirect, "admin.user.invited", issued.email());
             return "redirect:/admin/utilisateurs/" + issued.personId();
         } catch (InvalidInputException invalid) {
-            Feedback.reject(errors, invalid);
+            FormFeedback.reject(errors, invalid);
             return renderInvite(viewer, form, errors, model);
         }
     }

@@ -1,6 +1,7 @@
 package fr.portail.messages.admin;
 
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.web.FormFeedback;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -23,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditLogController {
 
     private final AuditLogView auditLog;
-    private final Feedback feedback;
+    private final FormFeedback feedback;
 
-    AuditLogController(AuditLogView auditLog, Feedback feedback) {
+    AuditLogController(AuditLogView auditLog, FormFeedback feedback) {
         this.auditLog = auditLog;
         this.feedback = feedback;
     }

@@ -3,7 +3,6 @@ package fr.portail.messages.attachment;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,16 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -31,8 +26,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -60,15 +53,14 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
     private final String bucket;
     private final String prefix;
     private final int partSize;
-    private final Semaphore bufferPermits;
-    private final ConcurrentLinkedQueue<ByteBuffer> freeBuffers = new ConcurrentLinkedQueue<>();
+    private final PartBuffers buffers;
 
     S3AttachmentStorage(S3Client s3, String bucket, String prefix, int partSize, int uploadBuffers) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
         this.partSize = partSize;
-        this.bufferPermits = new Semaphore(uploadBuffers, true);
+        this.buffers = new PartBuffers(partSize, uploadBuffers);
     }
 
     /** The storage for the configured bucket, with its own client. */
@@ -120,7 +112,7 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
         String objectKey = prefix + key;
         MessageDigest sha256 = sha256();
         byte[] chunk = new byte[CHUNK];
-        ByteBuffer buffer = acquireBuffer();
+        ByteBuffer buffer = buffers.acquire();
         String uploadId = null;
         try {
             long size = fill(buffer, content, chunk, sha256, 0, maxBytes);
@@ -166,7 +158,7 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
             }
             throw e;
         } finally {
-            releaseBuffer(buffer);
+            buffers.release(buffer);
         }
     }
 
@@ -233,8 +225,11 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
         }
         String objectKey = prefix + key;
         try {
-            return new ObjectResource(
-                    objectKey, s3.headObject(request -> request.bucket(bucket).key(objectKey)));
+            return new S3ObjectResource(
+                    s3,
+                    bucket,
+                    objectKey,
+                    s3.headObject(request -> request.bucket(bucket).key(objectKey)));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw new FileNotFoundException(key);
@@ -307,35 +302,11 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
         s3.close();
     }
 
-    /**
-     * A part buffer from the pool, allocated on first use. Buffers live outside the heap and are reused, so that 100
-     * MB uploads never grow the heap; the pool's size bounds that memory, and an upload beyond it waits its turn.
-     */
-    private ByteBuffer acquireBuffer() throws IOException {
-        try {
-            bufferPermits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for an upload buffer");
-        }
-        ByteBuffer buffer = freeBuffers.poll();
-        if (buffer == null) {
-            try {
-                buffer = ByteBuffer.allocateDirect(partSize);
-            } catch (OutOfMemoryError e) {
-                bufferPermits.release();
-                throw e;
-            }
-        }
-        return buffer.clear();
-    }
-
-    private void releaseBuffer(ByteBuffer buffer) {
-        freeBuffers.offer(buffer.clear());
-        bufferPermits.release();
-    }
-
     private IOException failure(String action, String objectKey, SdkException e) {
+        return failure(bucket, action, objectKey, e);
+    }
+
+    static IOException failure(String bucket, String action, String objectKey, SdkException e) {
         return new IOException(
                 "S3 " + action + " of s3://" + bucket + "/" + objectKey + " failed: " + e.getMessage(), e);
     }
@@ -345,190 +316,6 @@ class S3AttachmentStorage implements AttachmentStorage, AutoCloseable {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * One object, for streaming to a response. Its length comes from the HeadObject made when it was opened, so
-     * Spring's Range support needs no download to compute regions. The content is fetched only when read, and a skip
-     * before the first read (how Spring serves a range) becomes a ranged GetObject: a resumed download does not read
-     * the bytes it skips.
-     */
-    private final class ObjectResource extends AbstractResource {
-
-        private final String objectKey;
-        private final HeadObjectResponse head;
-
-        ObjectResource(String objectKey, HeadObjectResponse head) {
-            this.objectKey = objectKey;
-            this.head = head;
-        }
-
-        @Override
-        public boolean exists() {
-            return true;
-        }
-
-        @Override
-        public boolean isReadable() {
-            return true;
-        }
-
-        @Override
-        public long contentLength() {
-            return head.contentLength();
-        }
-
-        @Override
-        public long lastModified() {
-            return head.lastModified() == null ? 0 : head.lastModified().toEpochMilli();
-        }
-
-        @Override
-        public InputStream getInputStream() {
-            return new ObjectInputStream(objectKey, head.contentLength(), head.eTag());
-        }
-
-        @Override
-        public String getDescription() {
-            return "S3 object s3://" + bucket + "/" + objectKey;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ObjectResource that && that.objectKey.equals(objectKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return objectKey.hashCode();
-        }
-    }
-
-    /** An object's bytes from {@code position} on, fetched at the first read. */
-    private final class ObjectInputStream extends InputStream {
-
-        private final String objectKey;
-        private final long length;
-        private final String eTag;
-        private long position;
-        private ResponseInputStream<GetObjectResponse> response;
-
-        ObjectInputStream(String objectKey, long length, String eTag) {
-            this.objectKey = objectKey;
-            this.length = length;
-            this.eTag = eTag;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            if (response != null) {
-                long skipped = response.skip(n);
-                position += skipped;
-                return skipped;
-            }
-            long skipped = Math.max(0, Math.min(n, length - position));
-            position += skipped;
-            return skipped;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int count) throws IOException {
-            if (count == 0) {
-                return 0;
-            }
-            if (position >= length) {
-                return -1;
-            }
-            int read = opened().read(buffer, offset, count);
-            if (read > 0) {
-                position += read;
-            }
-            return read;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return response == null ? 0 : response.available();
-        }
-
-        private InputStream opened() throws IOException {
-            if (response == null) {
-                long from = position;
-                try {
-                    // If-Match: a resumed download never mixes two versions of an object (keys are never reused,
-                    // but a bucket may be written by other tools).
-                    response = s3.getObject(request -> {
-                        request.bucket(bucket).key(objectKey).ifMatch(eTag);
-                        if (from > 0) {
-                            request.range("bytes=" + from + "-");
-                        }
-                    });
-                } catch (SdkException e) {
-                    throw failure("read", objectKey, e);
-                }
-            }
-            return response;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (response != null) {
-                if (position < length) {
-                    // A range that ends before the object does: abort instead of draining the rest of the body to
-                    // reuse the connection.
-                    response.abort();
-                }
-                response.close();
-                response = null;
-                position = length;
-            }
-        }
-    }
-
-    /** Reads a buffer without copying it into the heap first. */
-    private static final class ByteBufferInputStream extends InputStream {
-
-        private final ByteBuffer buffer;
-
-        ByteBufferInputStream(ByteBuffer buffer) {
-            this.buffer = buffer;
-        }
-
-        @Override
-        public int read() {
-            return buffer.hasRemaining() ? buffer.get() & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int count) {
-            if (count == 0) {
-                return 0;
-            }
-            if (!buffer.hasRemaining()) {
-                return -1;
-            }
-            int read = Math.min(count, buffer.remaining());
-            buffer.get(target, offset, read);
-            return read;
-        }
-
-        @Override
-        public long skip(long n) {
-            int skipped = (int) Math.max(0, Math.min(n, buffer.remaining()));
-            buffer.position(buffer.position() + skipped);
-            return skipped;
-        }
-
-        @Override
-        public int available() {
-            return buffer.remaining();
         }
     }
 }

@@ -3,7 +3,7 @@ package fr.portail.messages.conversation;
 import fr.portail.messages.directory.PersonKind;
 
 /**
- * Everything SPEC §2 looks at to decide whether one person may access one conversation, read from the current state
+ * Everything the access rules (docs/access-rules.md) look at to decide whether one person may access one conversation, read from the current state
  * of the database.
  *
  * @param type the conversation's type

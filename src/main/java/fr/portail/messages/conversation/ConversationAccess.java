@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The access policy of SPEC §2, and the only code that decides who may access a conversation. It has two forms that
+ * The access policy (docs/access-rules.md), and the only code that decides who may access a conversation. It has two forms that
  * tests prove equal: {@link #mayAccess(AccessFacts)}, a yes/no decision over the facts of one conversation, and
  * {@link #accessibleConversations}, an SQL query listing what a person may access, used by the inbox and every count.
  * Access means everything (read, download, reply); nobody has a bypass, administrators included.
@@ -78,7 +78,7 @@ public class ConversationAccess {
         favouriteScanThreshold = Math.max(MIN_FAVOURITE_SCAN_THRESHOLD, (int) Math.ceil(Math.sqrt(companies)));
     }
 
-    /** The yes/no form: SPEC §2's table, row by row. */
+    /** The yes/no form: the table of docs/access-rules.md, row by row. */
     static boolean mayAccess(AccessFacts facts) {
         if (!facts.viewerActive()) {
             return false;

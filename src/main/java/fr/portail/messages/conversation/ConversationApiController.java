@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The conversation calls of the JSON API (SPEC §8), served by the same services and policy as the pages. */
+/** The conversation calls of the JSON API, served by the same services and policy as the pages. */
 @RestController
 @RequestMapping("/api/v1")
 class ConversationApiController {

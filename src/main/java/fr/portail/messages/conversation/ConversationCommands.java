@@ -177,6 +177,7 @@ public class ConversationCommands {
                         insert into read_state (person_id, conversation_id, read_count) values (?, ?, ?)
                         on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
                         """).params(author.id(), conversationId, seq).update();
+        events.publishEvent(new ConversationRead(conversationId, author.id()));
         events.publishEvent(new MessagePosted(conversationId, messageId, author.id()));
         return messageId;
     }
@@ -213,10 +214,11 @@ public class ConversationCommands {
                 .update();
     }
 
-    /** Marks the conversation read for the viewer. */
+    /** Marks the conversation read for the viewer, and tells the listeners of {@link ConversationRead}. */
     @Transactional
     public void markRead(Viewer viewer, UUID conversationId) {
         inboxActions.apply(viewer, conversationId, BulkAction.READ);
+        events.publishEvent(new ConversationRead(conversationId, viewer.id()));
     }
 
     /** Marks the last message unread for the viewer. */

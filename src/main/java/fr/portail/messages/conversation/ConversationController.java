@@ -1,8 +1,10 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.LocalPaths;
+import fr.portail.messages.web.FormFeedback;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -21,11 +23,20 @@ class ConversationController {
     private final ConversationCommands commands;
     private final ConversationReader reader;
     private final ConversationSearch search;
+    private final AttachmentService attachments;
+    private final FormFeedback feedback;
 
-    ConversationController(ConversationCommands commands, ConversationReader reader, ConversationSearch search) {
+    ConversationController(
+            ConversationCommands commands,
+            ConversationReader reader,
+            ConversationSearch search,
+            AttachmentService attachments,
+            FormFeedback feedback) {
         this.commands = commands;
         this.reader = reader;
         this.search = search;
+        this.attachments = attachments;
+        this.feedback = feedback;
     }
 
     /** The conversation; opened from search results ({@code q}), with the matching messages and words to mark. */
@@ -39,7 +50,11 @@ class ConversationController {
         return "conversation";
     }
 
-    /** Posts a reply; with htmx, answers the updated message list without reloading the page. */
+    /**
+     * Posts a reply; with htmx, answers the updated message list without reloading the page. A refused reply answers
+     * the page (or, with htmx, the message list) again with the reason next to the editor, and the text and files
+     * the person had put in it.
+     */
     @PostMapping("/conversations/{id}/messages")
     String reply(
             Viewer viewer,
@@ -49,16 +64,15 @@ class ConversationController {
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model,
             RedirectAttributes redirect) {
+        List<UUID> files = attachmentIds == null ? List.of() : attachmentIds;
         try {
-            commands.reply(viewer, id, html, attachmentIds == null ? List.of() : attachmentIds);
+            commands.reply(viewer, id, html, files);
         } catch (InvalidInputException invalid) {
-            if (htmx == null) {
-                redirect.addFlashAttribute("replyError", "conversation.error.messageRequired");
-                return "redirect:/conversations/" + id + "#reply";
-            }
-            model.addAttribute("replyError", "conversation.error.messageRequired");
+            feedback.show(model, invalid);
+            model.addAttribute("replyHtml", RichText.sanitize(html).html());
+            model.addAttribute("replyFiles", attachments.pending(viewer.id(), files));
             model.addAttribute("conversation", reader.open(viewer, id));
-            return "conversation :: thread";
+            return htmx == null ? "conversation" : "conversation :: thread";
         }
         if (htmx == null) {
             return "redirect:/conversations/" + id + "#reply";
@@ -74,13 +88,8 @@ class ConversationController {
             @PathVariable UUID id,
             @RequestParam(name = "userIds", required = false) List<UUID> userIds,
             RedirectAttributes redirect) {
-        try {
-            commands.addParticipants(viewer, id, userIds);
-            redirect.addFlashAttribute("participantsAdded", true);
-        } catch (InvalidInputException invalid) {
-            redirect.addFlashAttribute(
-                    "participantsError", invalid.problems().get(0).messageKey());
-        }
+        feedback.attempt(
+                redirect, () -> commands.addParticipants(viewer, id, userIds), "conversation.participantsAdded");
         return "redirect:/conversations/" + id;
     }
 

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,21 +44,27 @@ public class ConversationReader {
     private final ParticipantEligibility eligibility;
     private final DirectoryService directory;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     ConversationReader(
             JdbcClient jdbc,
             ConversationAccess access,
             ParticipantEligibility eligibility,
             DirectoryService directory,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.eligibility = eligibility;
         this.directory = directory;
         this.json = json;
+        this.events = events;
     }
 
-    /** Opens a conversation: its header, participants and messages, and marks it read. Two SQL statements. */
+    /**
+     * Opens a conversation: its header, participants and messages, and marks it read ({@link ConversationRead}). Two
+     * SQL statements, and those of the listeners.
+     */
     @Transactional
     public ConversationView open(Viewer viewer, UUID conversationId) {
         var header = jdbc.sql("""
@@ -104,6 +111,7 @@ public class ConversationReader {
                 .param("conversation", conversationId)
                 .query((rs, row) -> message(rs))
                 .list();
+        events.publishEvent(new ConversationRead(conversationId, viewer.id()));
         return new ConversationView(
                 header.id(),
                 header.type(),

@@ -1,6 +1,6 @@
 package fr.portail.messages.conversation;
 
-/** The three types of conversation; the type decides who may read it (SPEC §2) and never changes. */
+/** The three types of conversation; the type decides who may read it (docs/access-rules.md) and never changes. */
 public enum ConversationType {
     /** A company's conversation, not confidential. */
     ENTREPRISE,

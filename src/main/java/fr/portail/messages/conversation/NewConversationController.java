@@ -4,6 +4,7 @@ import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.web.FormFeedback;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -89,12 +90,7 @@ class NewConversationController {
             UUID id = commands.create(viewer, request);
             return "redirect:/conversations/" + id;
         } catch (InvalidInputException invalid) {
-            invalid.problems()
-                    .forEach(problem -> errors.rejectValue(
-                            problem.field(),
-                            problem.messageKey(),
-                            problem.arguments().toArray(),
-                            null));
+            FormFeedback.reject(errors, invalid);
             return render(viewer, form, errors, model);
         }
     }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Whom an author may designate as participants (SPEC §2), also when adding participants later: for a company's
+ * Whom an author may designate as participants (docs/access-rules.md), also when adding participants later: for a company's
  * conversation, active collaborators and the company's active clients; for a private one, active collaborators and
  * any active client (collaborator author) or the clients sharing a company with the author (client author). The
  * pickers list nothing else, so a client cannot enumerate other companies' people.

@@ -20,9 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,8 +30,13 @@ import org.springframework.stereotype.Component;
  * the embedded database, off with an external one unless {@code messages.demo-data=true}.
  */
 @Component
-@Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
+
+    /**
+     * After the bootstrap administrator, before the web server (whose phase is near {@code Integer.MAX_VALUE}): a
+     * sign-in in the first second already finds the demo firm.
+     */
+    static final int PHASE = -100;
 
     /** The password of every demo account; also in the README. */
     static final String PASSWORD = "Messages-Demo-2026";
@@ -72,8 +75,30 @@ class DemoData implements ApplicationRunner {
         return properties.demoData() != null ? properties.demoData() : !ExternalDatabase.isConfigured(environment);
     }
 
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        load();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    void load() {
         if (!enabled()) {
             return;
         }

@@ -1,2 +1,6 @@
-/** The demo firm loaded into an empty database, so that every rule of SPEC §2 can be seen at work. */
+/**
+ * The demo firm loaded into an empty database, so that every access rule (docs/access-rules.md) can be seen at work.
+ *
+ * <p>It reads the directory's {@code person} table to tell an empty database and to list the demo accounts.
+ */
 package fr.portail.messages.demo;

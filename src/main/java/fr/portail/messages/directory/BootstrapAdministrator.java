@@ -4,18 +4,23 @@ import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.platform.MessagesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
-/** Creates the administrator named by {@code messages.bootstrap-admin.*} when the directory has none. */
+/**
+ * Creates the administrator named by {@code messages.bootstrap-admin.*} when the directory has none. It runs while the
+ * application starts, before the web server accepts requests (a lifecycle phase below the server's), and before the
+ * demo firm, which is only loaded into an empty directory.
+ */
 @Component
-@Order(0)
-class BootstrapAdministrator implements ApplicationRunner {
+class BootstrapAdministrator implements SmartLifecycle {
+
+    /** Before the demo firm ({@code demo/DemoData}), long before the web server. */
+    static final int PHASE = -200;
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
 
@@ -23,18 +28,44 @@ class BootstrapAdministrator implements ApplicationRunner {
     private final PersonRepository people;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private volatile boolean running;
 
     BootstrapAdministrator(
-            MessagesProperties properties, PersonRepository people, PasswordEncoder passwordEncoder, AuditLog audit) {
+            MessagesProperties properties,
+            PersonRepository people,
+            PasswordEncoder passwordEncoder,
+            AuditLog audit,
+            PlatformTransactionManager transactions) {
         this.properties = properties;
         this.people = people;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void start() {
+        transaction.executeWithoutResult(status -> run());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    void run() {
         var settings = properties.bootstrapAdmin();
         if (!StringUtils.hasText(settings.email()) || people.existsByAdminTrueAndActiveTrue()) {
             return;

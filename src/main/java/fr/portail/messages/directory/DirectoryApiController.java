@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The directory calls of the JSON API (SPEC §8). */
+/** The directory calls of the JSON API. */
 @RestController
 @RequestMapping("/api/v1")
 class DirectoryApiController {

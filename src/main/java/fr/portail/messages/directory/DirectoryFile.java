@@ -3,7 +3,7 @@ package fr.portail.messages.directory;
 import java.util.List;
 
 /**
- * A directory to import (SPEC §8): companies matched by external id, people by e-mail. For a person, {@code companies}
+ * A directory to import: companies matched by external id, people by e-mail. For a person, {@code companies}
  * (clients only) and {@code favourites} replace the current ones when given, and are left alone when absent.
  */
 public record DirectoryFile(List<CompanyEntry> companies, List<PersonEntry> users) {

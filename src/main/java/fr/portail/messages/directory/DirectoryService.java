@@ -43,6 +43,7 @@ public class DirectoryService {
                 .optional();
     }
 
+    /** The active person with this e-mail, as a viewer (tests that follow a person through the application use it). */
     @Transactional(readOnly = true)
     public Optional<Viewer> activeViewerByEmail(String email) {
         return people.findByEmail(Emails.normalize(email))
@@ -112,7 +113,7 @@ public class DirectoryService {
                 .list();
     }
 
-    /** Whether the viewer may pick this company for a conversation (SPEC §2, "who may create what"). */
+    /** Whether the viewer may pick this company for a conversation (docs/access-rules.md, "who may be named"). */
     @Transactional(readOnly = true)
     public boolean mayPickCompany(Viewer viewer, UUID companyId) {
         Optional<Company> company = companies.findById(companyId);

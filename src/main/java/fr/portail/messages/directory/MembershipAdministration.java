@@ -51,7 +51,7 @@ public class MembershipAdministration {
         }
     }
 
-    /** Takes a client out of a company; their favourite of it goes too, and with them their access (SPEC §2). */
+    /** Takes a client out of a company; their favourite of it goes too, and with them their access (docs/access-rules.md). */
     @Transactional
     public void removeMembership(Viewer viewer, UUID personId, UUID companyId) {
         AdministrationRows.requireAdministrator(viewer);

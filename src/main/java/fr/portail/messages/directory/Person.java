@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A collaborator or a client. Guards the rules of SPEC §1: a client stars only companies it is a member of, and loses
+ * A collaborator or a client. Guards the rules of docs/glossary.md: a client stars only companies it is a member of, and loses
  * the star when it stops being a member; only collaborators belong to no company and may be administrators.
  */
 @Entity

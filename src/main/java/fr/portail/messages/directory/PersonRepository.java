@@ -16,6 +16,4 @@ interface PersonRepository extends JpaRepository<Person, UUID> {
     List<Person> findByEmails(Collection<String> lowerCaseEmails);
 
     boolean existsByAdminTrueAndActiveTrue();
-
-    long countByAdminTrueAndActiveTrue();
 }

@@ -39,6 +39,14 @@ class NotificationController {
         return "redirect:/notifications";
     }
 
+    /** The mute toggle of a conversation page, which the page loads with htmx. */
+    @GetMapping("/conversations/{id}/mute")
+    String muteToggle(Viewer viewer, @PathVariable UUID id, Model model) {
+        model.addAttribute("conversationId", id);
+        model.addAttribute("muted", notifications.muteShown(viewer, id));
+        return "fragments/mute :: toggle";
+    }
+
     /** "Ne plus suivre" ({@code muted=true}) and "Suivre à nouveau" ({@code muted=false}). */
     @PostMapping("/conversations/{id}/mute")
     String mute(Viewer viewer, @PathVariable UUID id, @RequestParam boolean muted) {

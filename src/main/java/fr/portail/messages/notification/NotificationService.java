@@ -1,6 +1,7 @@
 package fr.portail.messages.notification;
 
 import fr.portail.messages.conversation.ConversationAccess;
+import fr.portail.messages.conversation.ConversationRead;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.directory.Viewer;
 import java.time.Clock;
@@ -10,11 +11,12 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A person's in-app notifications and notification preferences (SPEC §4). */
+/** A person's in-app notifications and notification preferences (docs/notifications.md). */
 @Service
 public class NotificationService {
 
@@ -29,18 +31,10 @@ public class NotificationService {
     private final ConversationAccess access;
     private final Clock clock;
 
-    private final NotificationProperties properties;
-
-    NotificationService(JdbcClient jdbc, ConversationAccess access, NotificationProperties properties, Clock clock) {
+    NotificationService(JdbcClient jdbc, ConversationAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
-        this.properties = properties;
         this.clock = clock;
-    }
-
-    /** How often an open page refreshes the bell, for its {@code hx-trigger}. */
-    public String bellRefreshTrigger() {
-        return "every " + Math.max(1, properties.bellRefresh().toSeconds()) + "s";
     }
 
     /**
@@ -100,13 +94,18 @@ public class NotificationService {
                 .toList();
     }
 
-    /** Marks read the viewer's notifications of one conversation: called whenever the viewer opens it. */
-    @Transactional
-    public void markConversationRead(Viewer viewer, UUID conversationId) {
+    /**
+     * Reading a conversation reads its notifications (docs/notifications.md). A plain listener, in the transaction that records the
+     * reading: the page answering that request already shows the bell without them, and no outbox row is written for
+     * each page view (an {@code @ApplicationModuleListener} runs after the commit, on another thread, through the event
+     * publication registry).
+     */
+    @EventListener
+    void on(ConversationRead event) {
         jdbc.sql("""
                         update notification set read_at = ?
                          where recipient_id = ? and conversation_id = ? and read_at is null
-                        """).params(now(), viewer.id(), conversationId).update();
+                        """).params(now(), event.personId(), event.conversationId()).update();
     }
 
     /** "Tout marquer comme lu". */
@@ -115,6 +114,13 @@ public class NotificationService {
         jdbc.sql("update notification set read_at = ? where recipient_id = ? and read_at is null")
                 .params(now(), viewer.id())
                 .update();
+    }
+
+    /** Whether the viewer muted the conversation ("Ne plus suivre"), for its page; not found without access to it. */
+    @Transactional(readOnly = true)
+    public boolean muteShown(Viewer viewer, UUID conversationId) {
+        access.requireAccessible(viewer, conversationId);
+        return isMuted(viewer, conversationId);
     }
 
     /** Whether the viewer muted the conversation ("Ne plus suivre"). */

@@ -4,7 +4,12 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.security.AccessTokens;
+import fr.portail.messages.web.FormFeedback;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +25,14 @@ class ProfileController {
     private final DirectoryService directory;
     private final AccessTokens tokens;
     private final EmailPreferences preferences;
+    private final FormFeedback feedback;
 
-    ProfileController(DirectoryService directory, AccessTokens tokens, EmailPreferences preferences) {
+    ProfileController(
+            DirectoryService directory, AccessTokens tokens, EmailPreferences preferences, FormFeedback feedback) {
         this.directory = directory;
         this.tokens = tokens;
         this.preferences = preferences;
+        this.feedback = feedback;
     }
 
     @GetMapping("/profil")
@@ -82,7 +90,7 @@ class ProfileController {
      * Creates a token and answers the profile page showing its value, this once. Not a redirect: the value would have
      * to wait for the next request in the session, which Spring Session writes to the database.
      */
-    @PostMapping("/profil/tokens")
+    @PostMapping("/profil/jetons")
     String createToken(
             Viewer viewer,
             @RequestParam(defaultValue = "") String name,
@@ -93,18 +101,27 @@ class ProfileController {
         try {
             model.addAttribute("createdToken", tokens.create(viewer, name, scope, validityDays));
         } catch (InvalidInputException invalid) {
-            var problem = invalid.problems().get(0);
-            redirect.addFlashAttribute("tokenError", problem.messageKey());
-            redirect.addFlashAttribute(
-                    "tokenErrorArgument",
-                    problem.arguments().isEmpty() ? "" : problem.arguments().get(0));
+            feedback.errors(redirect, invalid);
             redirect.addFlashAttribute("tokenName", name);
             return "redirect:/profil#tokens";
         }
         return show(viewer, model);
     }
 
-    @PostMapping("/profil/tokens/{id}/revoke")
+    /**
+     * The former addresses of the token forms, which mixed French and English: a 308 keeps the method and the form,
+     * so a page opened before the change still works.
+     */
+    @PostMapping({"/profil/tokens", "/profil/tokens/{id}/revoke"})
+    ResponseEntity<Void> formerTokenPaths(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String moved = path.replace("/profil/tokens", "/profil/jetons").replace("/revoke", "/revoquer");
+        return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+                .location(URI.create(request.getContextPath() + moved))
+                .build();
+    }
+
+    @PostMapping("/profil/jetons/{id}/revoquer")
     String revokeToken(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
         tokens.revoke(viewer, id);
         redirect.addFlashAttribute("tokenRevoked", true);

@@ -15,6 +15,8 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,9 +43,21 @@ public class EmbeddedMailServer implements AutoCloseable {
     private final String repliesPassword = SecretTokens.newToken();
     private final GreenMailUser replies;
 
-    EmbeddedMailServer(int requestedPort, int requestedImapPort, String replyDomain) {
-        this.port = requestedPort == 0 ? freePort() : requestedPort;
-        this.imapPort = requestedImapPort == 0 ? freePort() : requestedImapPort;
+    /** The SMTP port used when {@code messages.embedded-smtp.port} is not set, if it is free. */
+    static final int DEFAULT_PORT = 3025;
+
+    /** The IMAP port used when {@code messages.embedded-smtp.imap-port} is not set, if it is free. */
+    static final int DEFAULT_IMAP_PORT = 3143;
+
+    /**
+     * Starts the server: each port {@code null} for its default or, when another process holds it, any free port
+     * (logged); 0 for any free port; another value must be free.
+     *
+     * @throws StartupRefusal when a port set explicitly is taken
+     */
+    EmbeddedMailServer(Integer requestedPort, Integer requestedImapPort, String replyDomain) {
+        this.port = choosePort(requestedPort, DEFAULT_PORT, "messages.embedded-smtp.port");
+        this.imapPort = choosePort(requestedImapPort, DEFAULT_IMAP_PORT, "messages.embedded-smtp.imap-port");
         this.greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
@@ -63,6 +77,42 @@ public class EmbeddedMailServer implements AutoCloseable {
                 port,
                 imapPort,
                 replyDomain);
+    }
+
+    private static int choosePort(Integer requested, int defaultPort, String property) {
+        if (requested == null) {
+            if (isFree(defaultPort)) {
+                return defaultPort;
+            }
+            int free = freePort();
+            log.warn(
+                    "Port {} of the embedded mail server is taken (another instance?); using 127.0.0.1:{} instead."
+                            + " Set {} to choose one.",
+                    defaultPort,
+                    free,
+                    property);
+            return free;
+        }
+        if (requested == 0) {
+            return freePort();
+        }
+        if (!isFree(requested)) {
+            throw new StartupRefusal(
+                    property + "=" + requested + " is already in use (the embedded mail server cannot listen on"
+                            + " 127.0.0.1:" + requested + ").",
+                    "Set " + property + " to a free port, to 0 for any free port, or leave it unset to use "
+                            + defaultPort + ", or a free port when " + defaultPort + " is taken.");
+        }
+        return requested;
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     private static int freePort() {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The settings every deployment relies on (SPEC §7).
+ * The settings every deployment relies on.
  *
  * @param dataDir where the embedded PostgreSQL and the attachment files live
  * @param demoData load the demo firm into an empty database; unset means "yes unless an external database is configured"
@@ -38,15 +38,16 @@ public record MessagesProperties(
             @DefaultValue("false") boolean ephemeral) {}
 
     /**
-     * @param port SMTP port of the embedded mail server; 0 picks a free one
-     * @param imapPort IMAP port of the embedded mail server, where the application reads the replies; 0 picks a free
-     *     one; unset: 3143, or a free one when {@code port} is 0
+     * @param port SMTP port of the embedded mail server: unset means 3025, or any free port when 3025 is taken (a
+     *     second instance, the test suite); 0 picks a free one; any other value must be free or start-up fails
+     * @param imapPort IMAP port of the embedded mail server, where the application reads the replies: unset means
+     *     3143 (or any free port when taken), or a free one when {@code port} is 0; 0 picks a free one
      */
-    public record EmbeddedSmtp(@DefaultValue("3025") int port, Integer imapPort) {
+    public record EmbeddedSmtp(Integer port, Integer imapPort) {
 
-        /** 3143 next to the default SMTP port; a free one when the SMTP port is picked freely too. */
-        public int imapPortOrDefault() {
-            return imapPort != null ? imapPort : port == 0 ? 0 : 3143;
+        /** The IMAP port to ask for: a free one when the SMTP port is picked freely too. */
+        public Integer imapPortOrDefault() {
+            return imapPort != null ? imapPort : Integer.valueOf(0).equals(port) ? Integer.valueOf(0) : null;
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The worked consequences of SPEC §2, each its own test, through the real services and database: what each person can
+ * The worked consequences of the access rules (docs/access-rules.md), each its own test, through the real services and database: what each person can
  * open, and what their inbox lists, must agree.
  */
 @IntegrationTest

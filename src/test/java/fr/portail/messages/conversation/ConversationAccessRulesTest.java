@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The yes/no form of the policy against SPEC §2's table, row by row, and exhaustively against the reference model. */
+/** The yes/no form of the policy against the table of docs/access-rules.md, row by row, and exhaustively against the reference model. */
 class ConversationAccessRulesTest {
 
     @ParameterizedTest(name = "{0} {1}: participant={3} starred={4} member={5} clientParticipantStarred={6} -> {7}")

@@ -41,7 +41,7 @@ class BootstrapAdministratorTest {
     void restartWithAnActiveAdministratorChangesNothing() {
         String hashBefore = passwordHash();
 
-        bootstrap.run(null);
+        bootstrap.start();
 
         assertThat(passwordHash()).isEqualTo(hashBefore);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'BOOTSTRAP_ADMIN_CREATED'")

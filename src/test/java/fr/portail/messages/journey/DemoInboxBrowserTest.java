@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 import fr.portail.messages.support.Browser;
 import org.junit.jupiter.api.Test;
 
-/** Three demo people sign in: each inbox shows exactly what SPEC §2 grants, and a forbidden URL is "not found". */
+/** Three demo people sign in: each inbox shows exactly what the access rules grant, and a forbidden URL is "not found". */
 class DemoInboxBrowserTest extends DemoJourneyTest {
 
     @Test

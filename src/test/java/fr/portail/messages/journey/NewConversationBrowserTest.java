@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "+ Créer" in a real browser: a collaborator and a client each create one conversation of each type with formatted
- * text and Ctrl+Entrée, and other demo people see exactly what SPEC §2 grants.
+ * text and Ctrl+Entrée, and other demo people see exactly what the access rules grant.
  */
 class NewConversationBrowserTest extends DemoJourneyTest {
 

@@ -128,6 +128,8 @@ class NotificationPagesTest {
         Cookie claire = login(firm.claire);
 
         mvc.perform(get("/conversations/" + conversation).cookie(claire)).andExpect(status().isNotFound());
+        mvc.perform(get("/conversations/" + conversation + "/mute").cookie(claire))
+                .andExpect(status().isNotFound());
         mvc.perform(post("/conversations/" + conversation + "/mute")
                         .param("muted", "true")
                         .cookie(claire)
@@ -143,6 +145,8 @@ class NotificationPagesTest {
         Cookie paul = login(firm.paul);
 
         mvc.perform(get("/conversations/" + conversation).cookie(paul))
+                .andExpect(content().string(containsString("/conversations/" + conversation + "/mute")));
+        mvc.perform(get("/conversations/" + conversation + "/mute").cookie(paul))
                 .andExpect(content().string(containsString("Ne plus suivre")));
         mvc.perform(post("/conversations/" + conversation + "/mute")
                         .param("muted", "true")
@@ -150,7 +154,7 @@ class NotificationPagesTest {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/conversations/" + conversation));
         assertThat(notifications.isMuted(firm.paul, conversation)).isTrue();
-        mvc.perform(get("/conversations/" + conversation).cookie(paul))
+        mvc.perform(get("/conversations/" + conversation + "/mute").cookie(paul))
                 .andExpect(content().string(containsString("Suivre à nouveau")));
         mvc.perform(post("/conversations/" + conversation + "/mute")
                         .param("muted", "false")
@@ -199,7 +203,7 @@ class NotificationPagesTest {
                 .andExpect(content().string(containsString("Fuseau horaire inconnu")));
         assertThat(preferences.of(firm.paul).mode()).isEqualTo(EmailMode.DAILY);
 
-        MvcResult created = mvc.perform(post("/profil/tokens")
+        MvcResult created = mvc.perform(post("/profil/jetons")
                         .param("name", "Logiciel comptable")
                         .cookie(paul)
                         .with(csrf()))
@@ -215,11 +219,17 @@ class NotificationPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.unread").value(0));
 
-        mvc.perform(post("/profil/tokens").param("name", " ").cookie(paul).with(csrf()))
+        mvc.perform(post("/profil/jetons").param("name", " ").cookie(paul).with(csrf()))
                 .andExpect(redirectedUrl("/profil#tokens"));
         assertThat(tokens.list(firm.paul)).hasSize(1);
 
+        // The former path, which mixed French and English, still leads there.
         mvc.perform(post("/profil/tokens/" + token.id() + "/revoke")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(status().isPermanentRedirect())
+                .andExpect(redirectedUrl("/profil/jetons/" + token.id() + "/revoquer"));
+        mvc.perform(post("/profil/jetons/" + token.id() + "/revoquer")
                         .cookie(paul)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/profil#tokens"));

@@ -1,4 +1,4 @@
-package fr.portail.messages.admin;
+package fr.portail.messages.web;
 
 import fr.portail.messages.platform.InvalidInputException;
 import java.util.ArrayList;
@@ -10,31 +10,34 @@ import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What an administration page says after a redirect: a confirmation, or the errors of the form that failed, keyed by
- * field ({@code ""} for the form as a whole), already in the administrator's language. Flash attributes live in the
- * session (PostgreSQL), so they carry only strings.
+ * The one way pages report how a form went: a confirmation ({@value #NOTICE}), or the errors of the form that failed
+ * ({@value #FIELD_ERRORS}), keyed by field ({@code ""} for the form as a whole), already in the user's language, shown
+ * next to their fields by {@code fragments/form.html}. After a redirect they travel as flash attributes, which live in
+ * the session (PostgreSQL), so they carry only strings; a page that answers the form itself puts the same map in its
+ * model ({@link #show}), or rejects the fields of its {@link BindingResult} ({@link #reject}).
  */
 @Component
-class Feedback {
+public class FormFeedback {
 
-    static final String NOTICE = "notice";
-    static final String FIELD_ERRORS = "fieldErrors";
+    public static final String NOTICE = "notice";
+    public static final String FIELD_ERRORS = "fieldErrors";
 
     private final MessageSource messages;
 
-    Feedback(MessageSource messages) {
+    FormFeedback(MessageSource messages) {
         this.messages = messages;
     }
 
-    void notice(RedirectAttributes redirect, String key, Object... arguments) {
+    public void notice(RedirectAttributes redirect, String key, Object... arguments) {
         redirect.addFlashAttribute(NOTICE, message(key, arguments));
     }
 
-    void errors(RedirectAttributes redirect, InvalidInputException invalid) {
+    public void errors(RedirectAttributes redirect, InvalidInputException invalid) {
         redirect.addFlashAttribute(FIELD_ERRORS, byField(invalid));
     }
 
@@ -44,7 +47,7 @@ class Feedback {
      *
      * @return whether the action succeeded
      */
-    boolean attempt(RedirectAttributes redirect, Runnable action, String noticeKey) {
+    public boolean attempt(RedirectAttributes redirect, Runnable action, String noticeKey) {
         return attempt(redirect, UnaryOperator.identity(), action, noticeKey);
     }
 
@@ -52,7 +55,8 @@ class Feedback {
      * The same for a page with several forms: {@code field} gives where each problem shows on the page, from the
      * field the action named ({@code ""} for the form as a whole).
      */
-    boolean attempt(RedirectAttributes redirect, UnaryOperator<String> field, Runnable action, String noticeKey) {
+    public boolean attempt(
+            RedirectAttributes redirect, UnaryOperator<String> field, Runnable action, String noticeKey) {
         try {
             action.run();
         } catch (InvalidInputException invalid) {
@@ -63,8 +67,13 @@ class Feedback {
         return true;
     }
 
+    /** Puts the errors of {@code invalid} in the model of a page that answers its form without a redirect. */
+    public void show(Model model, InvalidInputException invalid) {
+        model.addAttribute(FIELD_ERRORS, byField(invalid));
+    }
+
     /** The problems of {@code invalid}, resolved, by field. */
-    Map<String, List<String>> byField(InvalidInputException invalid) {
+    public Map<String, List<String>> byField(InvalidInputException invalid) {
         return byField(invalid, UnaryOperator.identity());
     }
 
@@ -78,7 +87,7 @@ class Feedback {
     }
 
     /** Adds the problems of {@code invalid} to a form's binding result, next to their fields. */
-    static void reject(BindingResult result, InvalidInputException invalid) {
+    public static void reject(BindingResult result, InvalidInputException invalid) {
         for (var problem : invalid.problems()) {
             if (problem.field() == null || problem.field().isEmpty()) {
                 result.reject(problem.messageKey(), problem.arguments().toArray(), null);
@@ -92,7 +101,7 @@ class Feedback {
         }
     }
 
-    String message(String key, Object... arguments) {
+    public String message(String key, Object... arguments) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(key, arguments, key, locale);
     }

@@ -1,0 +1,31 @@
+package fr.portail.messages.conversation;
+
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.web.HeaderCount;
+import org.springframework.stereotype.Component;
+
+/** The header's count of unread conversations, next to "Boîte de réception". */
+@Component
+class UnreadConversationsBadge implements HeaderCount {
+
+    private final InboxQueries inbox;
+
+    UnreadConversationsBadge(InboxQueries inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public String name() {
+        return "unreadConversations";
+    }
+
+    @Override
+    public int count(Viewer viewer) {
+        return inbox.unreadConversations(viewer);
+    }
+
+    @Override
+    public int cap() {
+        return InboxQueries.UNREAD_BADGE_DEPTH;
+    }
+}

@@ -1,0 +1,39 @@
+package fr.portail.messages.notification;
+
+import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.web.HeaderCount;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** The bell of the header: unread notifications, refreshed while the page stays open. */
+@Component
+class NotificationBell implements HeaderCount {
+
+    private final NotificationService notifications;
+    private final NotificationProperties properties;
+
+    NotificationBell(NotificationService notifications, NotificationProperties properties) {
+        this.notifications = notifications;
+        this.properties = properties;
+    }
+
+    @Override
+    public String name() {
+        return "notifications";
+    }
+
+    @Override
+    public int count(Viewer viewer) {
+        return notifications.unreadCount(viewer);
+    }
+
+    @Override
+    public int cap() {
+        return NotificationService.UNREAD_COUNT_CAP;
+    }
+
+    @Override
+    public Duration refreshEvery() {
+        return properties.bellRefresh();
+    }
+}
