@@ -41,7 +41,10 @@ public class EmbeddedMailServer implements AutoCloseable {
     private final String repliesPassword = SecretTokens.newToken();
     private final GreenMailUser replies;
 
-    EmbeddedMailServer(int requestedPort, int requestedImapPort, String replyDomain) {
+    private final boolean catchesOutgoingEmails;
+
+    EmbeddedMailServer(int requestedPort, int requestedImapPort, String replyDomain, boolean catchesOutgoingEmails) {
+        this.catchesOutgoingEmails = catchesOutgoingEmails;
         this.port = requestedPort == 0 ? freePort() : requestedPort;
         this.imapPort = requestedImapPort == 0 ? freePort() : requestedImapPort;
         this.greenMail = new GreenMail(new ServerSetup[] {
@@ -71,6 +74,14 @@ public class EmbeddedMailServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the application's e-mails go to this server (no {@code spring.mail.host}); false when it only holds the
+     * reply mailbox next to a real SMTP server.
+     */
+    public boolean catchesOutgoingEmails() {
+        return catchesOutgoingEmails;
     }
 
     public int port() {
@@ -103,9 +114,10 @@ public class EmbeddedMailServer implements AutoCloseable {
         }
     }
 
-    /** What the server received, newest first. */
+    /** What the server received, newest first, without the reply mailbox (replies may be private). */
     public List<CaughtEmail> receivedEmails() {
-        return Arrays.stream(greenMail.getReceivedMessages())
+        return greenMail
+                .findReceivedMessages(user -> !user.getLogin().equals(REPLIES_USER), message -> true)
                 .map(EmbeddedMailServer::toCaughtEmail)
                 .sorted(Comparator.comparing(CaughtEmail::receivedAt).reversed())
                 .toList();
