@@ -84,9 +84,14 @@ class ProfileController {
      */
     @PostMapping("/profil/tokens")
     String createToken(
-            Viewer viewer, @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect) {
+            Viewer viewer,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "write") String scope,
+            @RequestParam(defaultValue = "90") int validityDays,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            model.addAttribute("createdToken", tokens.create(viewer, name));
+            model.addAttribute("createdToken", tokens.create(viewer, name, scope, validityDays));
         } catch (InvalidInputException invalid) {
             var problem = invalid.problems().get(0);
             redirect.addFlashAttribute("tokenError", problem.messageKey());

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -31,12 +32,29 @@ class EmbeddedMailConfiguration {
                 !StringUtils.hasText(env.getProperty("spring.mail.host")));
     }
 
+    /**
+     * With an external database (a production start) e-mails must reach people: catching them in memory would leave
+     * every invitation and reset link unread, and put them in the log. {@code messages.mail.capture=true} allows it
+     * on purpose (a staging server).
+     */
+    static void refuseToCaptureProductionMail(Environment environment) {
+        if (ExternalDatabase.isConfigured(environment)
+                && !environment.getProperty("messages.mail.capture", Boolean.class, false)) {
+            throw new StartupRefusal(
+                    "spring.mail.host is not set: with an external database the application does not catch e-mails "
+                            + "in its embedded mail server.",
+                    "Set spring.mail.host (environment: SPRING_MAIL_HOST) to the firm's SMTP server, or "
+                            + "messages.mail.capture=true to catch e-mails on purpose (a test server).");
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @Conditional(NoMailHost.class)
     static class EmbeddedSender {
         @Bean
         @ConditionalOnMissingBean
-        JavaMailSender javaMailSender(EmbeddedMailServer server) {
+        JavaMailSender javaMailSender(EmbeddedMailServer server, Environment environment) {
+            refuseToCaptureProductionMail(environment);
             var sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(server.port());

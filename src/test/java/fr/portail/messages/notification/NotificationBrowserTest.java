@@ -16,9 +16,8 @@ import fr.portail.messages.support.TestDirectory;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,9 @@ import org.springframework.context.annotation.Import;
 class NotificationBrowserTest {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationBrowserTest.class);
-    private static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.launch();
 
     @LocalServerPort
     int port;
@@ -55,18 +56,6 @@ class NotificationBrowserTest {
 
     @Autowired
     EmailPreferences preferences;
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theBellCountRisesWhenSomeoneRepliesAndLeadsToTheConversation() {
