@@ -36,7 +36,9 @@ public class AccountMailer {
         this.mailSender = mailSender;
         this.messages = messages;
         this.identity = identity;
-        this.embeddedMailServer = embedded.getIfAvailable() != null;
+        // The embedded server may run for the reply mailbox only, next to a real SMTP server: no links in the log then.
+        this.embeddedMailServer =
+                embedded.getIfAvailable() != null && embedded.getObject().catchesOutgoingEmails();
     }
 
     /**

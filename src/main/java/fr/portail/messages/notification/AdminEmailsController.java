@@ -49,6 +49,9 @@ class AdminEmailsController {
     @GetMapping("/admin/emails")
     String show(Model model) {
         EmbeddedMailServer server = embeddedMailServer.getIfAvailable();
+        if (server != null && !server.catchesOutgoingEmails()) {
+            server = null;
+        }
         model.addAttribute("embedded", server != null);
         model.addAttribute(
                 "caught",

@@ -23,11 +23,12 @@ import org.springframework.util.StringUtils;
 class EmbeddedMailConfiguration {
 
     @Bean
-    EmbeddedMailServer embeddedMailServer(MessagesProperties properties, ReplyMailProperties mail) {
+    EmbeddedMailServer embeddedMailServer(MessagesProperties properties, ReplyMailProperties mail, Environment env) {
         return new EmbeddedMailServer(
                 properties.embeddedSmtp().port(),
                 properties.embeddedSmtp().imapPortOrDefault(),
-                mail.replyDomain(properties.publicUrl()));
+                mail.replyDomain(properties.publicUrl()),
+                !StringUtils.hasText(env.getProperty("spring.mail.host")));
     }
 
     /**

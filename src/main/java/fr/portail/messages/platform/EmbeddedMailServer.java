@@ -43,6 +43,8 @@ public class EmbeddedMailServer implements AutoCloseable {
     private final String repliesPassword = SecretTokens.newToken();
     private final GreenMailUser replies;
 
+    private final boolean catchesOutgoingEmails;
+
     /** The SMTP port used when {@code messages.embedded-smtp.port} is not set, if it is free. */
     static final int DEFAULT_PORT = 3025;
 
@@ -55,7 +57,9 @@ public class EmbeddedMailServer implements AutoCloseable {
      *
      * @throws StartupRefusal when a port set explicitly is taken
      */
-    EmbeddedMailServer(Integer requestedPort, Integer requestedImapPort, String replyDomain) {
+    EmbeddedMailServer(
+            Integer requestedPort, Integer requestedImapPort, String replyDomain, boolean catchesOutgoingEmails) {
+        this.catchesOutgoingEmails = catchesOutgoingEmails;
         this.port = choosePort(requestedPort, DEFAULT_PORT, "messages.embedded-smtp.port");
         this.imapPort = choosePort(requestedImapPort, DEFAULT_IMAP_PORT, "messages.embedded-smtp.imap-port");
         this.greenMail = new GreenMail(new ServerSetup[] {
@@ -123,6 +127,14 @@ public class EmbeddedMailServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the application's e-mails go to this server (no {@code spring.mail.host}); false when it only holds the
+     * reply mailbox next to a real SMTP server.
+     */
+    public boolean catchesOutgoingEmails() {
+        return catchesOutgoingEmails;
+    }
+
     public int port() {
         return port;
     }
@@ -153,9 +165,10 @@ public class EmbeddedMailServer implements AutoCloseable {
         }
     }
 
-    /** What the server received, newest first. */
+    /** What the server received, newest first, without the reply mailbox (replies may be private). */
     public List<CaughtEmail> receivedEmails() {
-        return Arrays.stream(greenMail.getReceivedMessages())
+        return greenMail
+                .findReceivedMessages(user -> !user.getLogin().equals(REPLIES_USER), message -> true)
                 .map(EmbeddedMailServer::toCaughtEmail)
                 .sorted(Comparator.comparing(CaughtEmail::receivedAt).reversed())
                 .toList();

@@ -2,8 +2,6 @@ package fr.portail.messages.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.conversation.ConversationType;
-import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.Viewer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
@@ -36,14 +34,7 @@ class EmailModesTest extends EmailTestContext {
     }
 
     private UUID conversationWith(String subject, Viewer... participants) {
-        return conversations.create(
-                firm.alice,
-                new NewConversation(
-                        ConversationType.ENTREPRISE,
-                        firm.companyId,
-                        java.util.Arrays.stream(participants).map(Viewer::id).toList(),
-                        subject,
-                        "<p>Message 1 de " + subject + "</p>"));
+        return firm.conversation(conversations, subject, participants);
     }
 
     @Test

@@ -106,8 +106,13 @@ abstract class EmailTestContext {
     }
 
     static List<MimeMessage> mailsTo(String address) {
+        return mailsTo(OUTGOING, address);
+    }
+
+    /** The notification e-mails that this mail server received for this address, in order of arrival. */
+    static List<MimeMessage> mailsTo(GreenMail server, String address) {
         List<MimeMessage> mails = new ArrayList<>();
-        for (MimeMessage message : OUTGOING.getReceivedMessages()) {
+        for (MimeMessage message : server.getReceivedMessages()) {
             try {
                 var all = message.getAllRecipients();
                 if (all != null

@@ -57,6 +57,19 @@ final class NotificationFirm {
         return this;
     }
 
+    /** Alice starts a conversation of the firm's company with these participants; its first message names it. */
+    UUID conversation(
+            fr.portail.messages.conversation.ConversationCommands commands, String subject, Viewer... participants) {
+        return commands.create(
+                alice,
+                new fr.portail.messages.conversation.NewConversation(
+                        fr.portail.messages.conversation.ConversationType.ENTREPRISE,
+                        companyId,
+                        java.util.Arrays.stream(participants).map(Viewer::id).toList(),
+                        subject,
+                        "<p>Message 1 de " + subject + "</p>"));
+    }
+
     /** Paul leaves the company (an administrator's import): he loses access to its conversations at once. */
     void paulLeavesTheCompany() {
         firm.changeClient("paul", List.of(), List.of());

@@ -16,7 +16,7 @@ class EmbeddedMailServerPortTest {
     @Test
     void withoutAPortSetItStartsEvenWhenTheDefaultPortIsTaken() throws Exception {
         try (var holder = holdDefaultPortIfFree();
-                var server = new EmbeddedMailServer(null, 0, "replies.test")) {
+                var server = new EmbeddedMailServer(null, 0, "replies.test", true)) {
             assertThat(server.port()).isPositive();
             if (holder != null) {
                 assertThat(server.port()).isNotEqualTo(EmbeddedMailServer.DEFAULT_PORT);
@@ -28,7 +28,7 @@ class EmbeddedMailServerPortTest {
     void anExplicitPortThatIsTakenFailsWithOneMessageNamingTheProperty() throws Exception {
         try (var taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> new EmbeddedMailServer(port, 0, "replies.test"))
+            assertThatThrownBy(() -> new EmbeddedMailServer(port, 0, "replies.test", true))
                     .isInstanceOf(StartupRefusal.class)
                     .hasMessageStartingWith("messages.embedded-smtp.port=" + port + " is already in use")
                     .hasMessageNotContaining("\n")
