@@ -54,9 +54,12 @@ class NotificationBrowserTest {
     @Autowired
     EmbeddedMailServer mailServer;
 
+    @Autowired
+    EmailPreferences preferences;
+
     @Test
     void theBellCountRisesWhenSomeoneRepliesAndLeadsToTheConversation() {
-        NotificationFirm firm = NotificationFirm.create(testDirectory);
+        NotificationFirm firm = NotificationFirm.create(testDirectory).immediate(preferences);
         UUID conversation = conversations.create(
                 firm.alice,
                 new NewConversation(
@@ -113,9 +116,10 @@ class NotificationBrowserTest {
             Browser.screenshot(paul, "conversation");
 
             paul.navigate(url("/profil"));
-            paul.getByTestId("email-notifications-switch").uncheck();
+            assertThat(paul.getByTestId("email-mode-IMMEDIATE")).isChecked();
+            paul.getByTestId("email-mode-NONE").check();
             paul.getByTestId("email-notifications-save").click();
-            assertThat(paul.getByTestId("email-notifications-switch")).not().isChecked();
+            assertThat(paul.getByTestId("email-mode-NONE")).isChecked();
             paul.locator("#token-name").fill("Logiciel comptable");
             paul.getByTestId("create-token").click();
             assertThat(paul.getByTestId("created-token-value")).hasValue(Pattern.compile("msg_.+"));
