@@ -19,15 +19,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConversationController {
 
     private final ConversationService conversations;
+    private final ReadReceipts receipts;
 
-    ConversationController(ConversationService conversations) {
+    ConversationController(ConversationService conversations, ReadReceipts receipts) {
         this.conversations = conversations;
+        this.receipts = receipts;
     }
 
     @GetMapping("/conversations/{id}")
     String show(Viewer viewer, @PathVariable UUID id, Model model) {
-        model.addAttribute("conversation", conversations.open(viewer, id));
+        open(viewer, id, model);
         return "conversation";
+    }
+
+    /** One message, as the page shows it when a live event announces it. */
+    @GetMapping("/conversations/{id}/messages/{messageId}")
+    String message(Viewer viewer, @PathVariable UUID id, @PathVariable UUID messageId, Model model) {
+        model.addAttribute("m", conversations.message(viewer, id, messageId));
+        model.addAttribute("seenBy", receipts.seenBy(id));
+        return "conversation :: message";
+    }
+
+    /** The "Vu par" line of every message, refreshed when a live event says someone read the conversation. */
+    @GetMapping("/conversations/{id}/vu-par")
+    String seenBy(Viewer viewer, @PathVariable UUID id, Model model) {
+        model.addAttribute("seenBy", receipts.seenBy(viewer, id));
+        return "conversation :: seen-by-all";
+    }
+
+    private void open(Viewer viewer, UUID id, Model model) {
+        model.addAttribute("conversation", conversations.open(viewer, id));
+        model.addAttribute("seenBy", receipts.seenBy(id));
     }
 
     /** Posts a reply; with htmx, answers the updated message list without reloading the page. */
@@ -48,13 +70,13 @@ class ConversationController {
                 return "redirect:/conversations/" + id + "#reply";
             }
             model.addAttribute("replyError", "conversation.error.messageRequired");
-            model.addAttribute("conversation", conversations.open(viewer, id));
+            open(viewer, id, model);
             return "conversation :: thread";
         }
         if (htmx == null) {
             return "redirect:/conversations/" + id + "#reply";
         }
-        model.addAttribute("conversation", conversations.open(viewer, id));
+        open(viewer, id, model);
         model.addAttribute("replySent", true);
         return "conversation :: thread";
     }

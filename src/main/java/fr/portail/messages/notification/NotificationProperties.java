@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter the age at which an undelivered e-mail is marked failed and shown to administrators
  * @param keepDelivered how long sent and skipped e-mail rows are kept before the clean-up removes them
  * @param deliveryEnabled whether this instance delivers e-mails at all (recording them never stops)
- * @param bellRefresh how often an open page refreshes the bell's count
  */
 @ConfigurationProperties("messages.notifications")
 record NotificationProperties(
@@ -22,8 +21,7 @@ record NotificationProperties(
         @DefaultValue("60s") Duration maxRetryDelay,
         @DefaultValue("2d") Duration giveUpAfter,
         @DefaultValue("30d") Duration keepDelivered,
-        @DefaultValue("true") boolean deliveryEnabled,
-        @DefaultValue("15s") Duration bellRefresh) {
+        @DefaultValue("true") boolean deliveryEnabled) {
 
     /** The wait before attempt number {@code attempts + 1}, after {@code attempts} failures. */
     Duration retryDelay(int attempts) {

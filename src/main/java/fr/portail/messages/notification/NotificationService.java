@@ -29,18 +29,10 @@ public class NotificationService {
     private final ConversationAccess access;
     private final Clock clock;
 
-    private final NotificationProperties properties;
-
-    NotificationService(JdbcClient jdbc, ConversationAccess access, NotificationProperties properties, Clock clock) {
+    NotificationService(JdbcClient jdbc, ConversationAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
-        this.properties = properties;
         this.clock = clock;
-    }
-
-    /** How often an open page refreshes the bell, for its {@code hx-trigger}. */
-    public String bellRefreshTrigger() {
-        return "every " + Math.max(1, properties.bellRefresh().toSeconds()) + "s";
     }
 
     /**

@@ -51,7 +51,6 @@ class NotificationPagesTest {
             messages.demo-data=false
             messages.embedded-smtp.port=0
             messages.notifications.poll-interval=200ms
-            messages.notifications.bell-refresh=1s
             spring.main.banner-mode=off
             """;
 

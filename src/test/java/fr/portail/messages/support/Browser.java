@@ -19,6 +19,7 @@ public final class Browser implements AutoCloseable {
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
+    private final Accessibility accessibility = new Accessibility();
 
     private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
         this.playwright = playwright;
@@ -47,12 +48,24 @@ public final class Browser implements AutoCloseable {
      * page.context().close()} ends it early, {@link #close()} ends them all.
      */
     public Page newSession(String baseUrl) {
+        return newSession(baseUrl, 1280, 900);
+    }
+
+    /** As {@link #newSession(String)}, in a window of this size (390 × 844 is a phone). */
+    public Page newSession(String baseUrl, int width, int height) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
-                .setViewportSize(1280, 900)
+                .setViewportSize(width, height)
                 .setLocale("fr-FR"));
         context.setDefaultTimeout(15_000);
-        return context.newPage();
+        Page page = context.newPage();
+        accessibility.watch(page);
+        return page;
+    }
+
+    /** Runs axe on the page as it is now (after an htmx swap, say); page loads are checked by themselves. */
+    public void checkAccessibility(Page page) {
+        accessibility.check(page);
     }
 
     /** Signs in through the login page. */
@@ -73,9 +86,17 @@ public final class Browser implements AutoCloseable {
                 .setFullPage(true));
     }
 
+    /**
+     * Ends the browser, then fails if axe found serious or critical violations on any page these sessions loaded
+     * (details in target/axe/results.jsonl).
+     */
     @Override
     public void close() {
         chromium.close();
         playwright.close();
+        List<String> problems = accessibility.problems();
+        if (!problems.isEmpty()) {
+            throw new AssertionError("axe-core found serious or critical violations:\n" + String.join("\n", problems));
+        }
     }
 }
