@@ -16,8 +16,8 @@
   }
 
   function isApple() {
-    var platform = (navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "";
-    return /mac|iphone|ipad|ipod/i.test(platform) || /Mac OS X|iPhone|iPad/.test(navigator.userAgent);
+    var hints = [navigator.userAgentData && navigator.userAgentData.platform, navigator.platform, navigator.userAgent];
+    return hints.some(function (hint) { return /mac|iphone|ipad|ipod/i.test(hint || ""); });
   }
 
   function showShortcutHints(root) {

@@ -27,16 +27,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AttachmentDownloadController {
 
     private final AttachmentService attachments;
-    private final ConversationService conversations;
+    private final AttachmentDownloads downloads;
 
-    AttachmentDownloadController(AttachmentService attachments, ConversationService conversations) {
+    AttachmentDownloadController(AttachmentService attachments, AttachmentDownloads downloads) {
         this.attachments = attachments;
-        this.conversations = conversations;
+        this.downloads = downloads;
     }
 
     @GetMapping({"/api/v1/attachments/{id}", "/attachments/{id}"})
     ResponseEntity<Resource> download(Viewer viewer, @PathVariable UUID id) {
-        AttachmentFile file = conversations.authoriseDownload(viewer, id);
+        AttachmentFile file = downloads.authoriseDownload(viewer, id);
         return ResponseEntity.ok()
                 .headers(common(file))
                 .header(
@@ -52,7 +52,7 @@ class AttachmentDownloadController {
     /** Images shown inline, in a sandbox: even a crafted file cannot run script in our origin. */
     @GetMapping({"/api/v1/attachments/{id}/preview", "/attachments/{id}/apercu"})
     ResponseEntity<Resource> preview(Viewer viewer, @PathVariable UUID id) {
-        AttachmentFile file = conversations.authoriseDownload(viewer, id);
+        AttachmentFile file = downloads.authoriseDownload(viewer, id);
         if (!AttachmentTypes.isPreviewable(file.contentType())) {
             throw new NotFoundException();
         }

@@ -5,10 +5,13 @@ import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.NotFoundException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -183,70 +186,102 @@ public class ConversationAccess {
      */
     static String accessibleConversations(
             PersonKind kind, String filter, boolean keyset, boolean participantOnly, Integer limit) {
-        String limitClause = limit == null ? "" : " limit " + limit;
-        String active = "exists (select 1 from person v where v.id = :viewer and v.active)";
-        String participantKeyset = keyset ? " and (p.last_message_at, p.conversation_id) < (:cursorAt, :cursorId)" : "";
-        String companyKeyset = keyset ? " and (c.last_message_at, c.id) < (:cursorAt, :cursorId)" : "";
-        String participations;
-        String favourites;
-        if (kind == PersonKind.COLLABORATOR) {
-            String favouriteCount = "(select count(*) from favourite fc where fc.person_id = :viewer)";
-            participations = """
-                    (select c.id, c.last_message_at, c.message_count from participant p join conversation c on c.id = p.conversation_id
-                      where p.person_id = :viewer and %s and (%s)%s
-                      order by p.last_message_at desc, p.conversation_id desc%s)
-                    """.formatted(active, filter, participantKeyset, limitClause);
-            favourites = """
-                    (select id, last_message_at, message_count from (
-                      (select c.id, c.last_message_at, c.message_count from favourite f
-                        cross join lateral (
-                          select c.id, c.last_message_at, c.message_count from conversation c
-                           where c.company_id = f.company_id and c.type <> 'PRIVE' and (%s)%s
-                           order by c.last_message_at desc, c.id desc%s) c
-                        where f.person_id = :viewer and %s and %s < :favouriteScanThreshold)
-                      union all
-                      (select c.id, c.last_message_at, c.message_count from conversation c
-                        where (exists (select 1 from favourite f
-                                        where f.person_id = :viewer and f.company_id = c.company_id)) is true
-                          and c.type <> 'PRIVE' and (%s)%s and %s and %s >= :favouriteScanThreshold
-                        order by c.last_message_at desc, c.id desc%s)) favourites)
-                    """.formatted(
-                            filter,
-                            companyKeyset,
-                            limitClause,
-                            active,
-                            favouriteCount,
-                            filter,
-                            companyKeyset,
-                            active,
-                            favouriteCount,
-                            limitClause);
-        } else {
-            participations = """
-                    (select c.id, c.last_message_at, c.message_count from participant p join conversation c on c.id = p.conversation_id
-                      where p.person_id = :viewer and %s
-                        and (c.type = 'PRIVE' or exists (select 1 from membership m
-                                                          where m.person_id = :viewer and m.company_id = c.company_id))
-                        and (%s)%s
-                      order by p.last_message_at desc, p.conversation_id desc%s)
-                    """.formatted(active, filter, participantKeyset, limitClause);
-            favourites = """
-                    (select c.id, c.last_message_at, c.message_count from favourite f
-                      join membership m on m.person_id = f.person_id and m.company_id = f.company_id
-                      cross join lateral (
-                        select c.id, c.last_message_at, c.message_count from conversation c
-                         where c.company_id = f.company_id and c.type = 'ENTREPRISE'
-                           and exists (select 1 from participant cp
-                                         join person cpp on cpp.id = cp.person_id and cpp.kind = 'CLIENT'
-                                         join favourite cf on cf.person_id = cp.person_id and cf.company_id = c.company_id
-                                        where cp.conversation_id = c.id)
-                           and (%s)%s
-                         order by c.last_message_at desc, c.id desc%s) c
-                      where f.person_id = :viewer and %s)
-                    """.formatted(filter, companyKeyset, limitClause, active);
-        }
-        String union = participantOnly ? participations : participations + " union " + favourites;
+        Map<String, String> fragments = Map.of(
+                "filter",
+                filter,
+                "active",
+                VIEWER_ACTIVE,
+                "favouriteCount",
+                FAVOURITE_COUNT,
+                "participantKeyset",
+                keyset ? PARTICIPANT_KEYSET : "",
+                "companyKeyset",
+                keyset ? COMPANY_KEYSET : "",
+                "limit",
+                limit == null ? "" : " limit " + limit);
+        boolean collaborator = kind == PersonKind.COLLABORATOR;
+        String participations = assemble(collaborator ? COLLABORATOR_PARTICIPATIONS : CLIENT_PARTICIPATIONS, fragments);
+        String union = participantOnly
+                ? participations
+                : participations + " union "
+                        + assemble(collaborator ? COLLABORATOR_FAVOURITES : CLIENT_FAVOURITES, fragments);
         return "select id, last_message_at, message_count from (" + union
-                + ") accessible order by last_message_at desc, id desc" + limitClause;
+                + ") accessible order by last_message_at desc, id desc" + fragments.get("limit");
     }
+
+    private static final Pattern FRAGMENT = Pattern.compile("\\{(\\w+)}");
+
+    /** Replaces each {@code {name}} of the template by its fragment; a name without a fragment is a bug. */
+    private static String assemble(String template, Map<String, String> fragments) {
+        return FRAGMENT.matcher(template).replaceAll(match -> {
+            String fragment = fragments.get(match.group(1));
+            if (fragment == null) {
+                throw new IllegalStateException("No SQL fragment named " + match.group(1));
+            }
+            return Matcher.quoteReplacement(fragment);
+        });
+    }
+
+    private static final String VIEWER_ACTIVE = "exists (select 1 from person v where v.id = :viewer and v.active)";
+    private static final String FAVOURITE_COUNT = "(select count(*) from favourite fc where fc.person_id = :viewer)";
+    private static final String PARTICIPANT_KEYSET =
+            " and (p.last_message_at, p.conversation_id) < (:cursorAt, :cursorId)";
+    private static final String COMPANY_KEYSET = " and (c.last_message_at, c.id) < (:cursorAt, :cursorId)";
+
+    /** A collaborator's conversations as a participant, any type. */
+    private static final String COLLABORATOR_PARTICIPATIONS = """
+            (select c.id, c.last_message_at, c.message_count from participant p join conversation c on c.id = p.conversation_id
+              where p.person_id = :viewer and {active} and ({filter}){participantKeyset}
+              order by p.last_message_at desc, p.conversation_id desc{limit})
+            """;
+
+    /**
+     * A collaborator's Entreprise and Confidentiel conversations of favourite companies: one scan per favourite
+     * company, or one scan of the firm's activity, whichever {@code :favouriteScanThreshold} says is cheaper.
+     */
+    private static final String COLLABORATOR_FAVOURITES = """
+            (select id, last_message_at, message_count from (
+              (select c.id, c.last_message_at, c.message_count from favourite f
+                cross join lateral (
+                  select c.id, c.last_message_at, c.message_count from conversation c
+                   where c.company_id = f.company_id and c.type <> 'PRIVE' and ({filter}){companyKeyset}
+                   order by c.last_message_at desc, c.id desc{limit}) c
+                where f.person_id = :viewer and {active} and {favouriteCount} < :favouriteScanThreshold)
+              union all
+              (select c.id, c.last_message_at, c.message_count from conversation c
+                where (exists (select 1 from favourite f
+                                where f.person_id = :viewer and f.company_id = c.company_id)) is true
+                  and c.type <> 'PRIVE' and ({filter}){companyKeyset} and {active}
+                  and {favouriteCount} >= :favouriteScanThreshold
+                order by c.last_message_at desc, c.id desc{limit})) favourites)
+            """;
+
+    /** A client's conversations as a participant: Privé ones, and those of a company the client belongs to. */
+    private static final String CLIENT_PARTICIPATIONS = """
+            (select c.id, c.last_message_at, c.message_count from participant p join conversation c on c.id = p.conversation_id
+              where p.person_id = :viewer and {active}
+                and (c.type = 'PRIVE' or exists (select 1 from membership m
+                                                  where m.person_id = :viewer and m.company_id = c.company_id))
+                and ({filter}){participantKeyset}
+              order by p.last_message_at desc, p.conversation_id desc{limit})
+            """;
+
+    /**
+     * A client's Entreprise conversations of a starred company it belongs to, when a client participant starred the
+     * company too.
+     */
+    private static final String CLIENT_FAVOURITES = """
+            (select c.id, c.last_message_at, c.message_count from favourite f
+              join membership m on m.person_id = f.person_id and m.company_id = f.company_id
+              cross join lateral (
+                select c.id, c.last_message_at, c.message_count from conversation c
+                 where c.company_id = f.company_id and c.type = 'ENTREPRISE'
+                   and exists (select 1 from participant cp
+                                 join person cpp on cpp.id = cp.person_id and cpp.kind = 'CLIENT'
+                                 join favourite cf on cf.person_id = cp.person_id and cf.company_id = c.company_id
+                                where cp.conversation_id = c.id)
+                   and ({filter}){companyKeyset}
+                 order by c.last_message_at desc, c.id desc{limit}) c
+              where f.person_id = :viewer and {active})
+            """;
 }

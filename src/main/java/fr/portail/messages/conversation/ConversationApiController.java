@@ -23,11 +23,19 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1")
 class ConversationApiController {
 
-    private final ConversationService conversations;
+    private final InboxQueries inbox;
+    private final ConversationCommands commands;
+    private final ConversationReader reader;
     private final AttachmentService attachments;
 
-    ConversationApiController(ConversationService conversations, AttachmentService attachments) {
-        this.conversations = conversations;
+    ConversationApiController(
+            InboxQueries inbox,
+            ConversationCommands commands,
+            ConversationReader reader,
+            AttachmentService attachments) {
+        this.inbox = inbox;
+        this.commands = commands;
+        this.reader = reader;
         this.attachments = attachments;
     }
 
@@ -39,13 +47,13 @@ class ConversationApiController {
             @RequestParam(defaultValue = "false") boolean participant,
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(required = false) String cursor) {
-        return conversations.inbox(viewer, new InboxFilter(type, companyId, participant, unread), cursor);
+        return inbox.inbox(viewer, new InboxFilter(type, companyId, participant, unread), cursor);
     }
 
     @PostMapping(value = "/conversations", consumes = "application/json")
     ResponseEntity<ConversationView> create(Viewer viewer, @RequestBody NewConversation request) {
-        UUID id = conversations.create(viewer, request);
-        return ResponseEntity.created(URI.create("/api/v1/conversations/" + id)).body(conversations.open(viewer, id));
+        UUID id = commands.create(viewer, request);
+        return ResponseEntity.created(URI.create("/api/v1/conversations/" + id)).body(reader.open(viewer, id));
     }
 
     /** The same creation with the files in the request itself (multipart). */
@@ -61,10 +69,10 @@ class ConversationApiController {
             throws IOException {
         List<UUID> uploaded = upload(viewer, files);
         try {
-            UUID id = conversations.create(
+            UUID id = commands.create(
                     viewer, new NewConversation(type, companyId, participantIds, subject, html, uploaded));
             return ResponseEntity.created(URI.create("/api/v1/conversations/" + id))
-                    .body(conversations.open(viewer, id));
+                    .body(reader.open(viewer, id));
         } catch (RuntimeException refused) {
             attachments.discard(viewer.id(), uploaded);
             throw refused;
@@ -91,7 +99,7 @@ class ConversationApiController {
 
     @GetMapping("/conversations/{id}")
     ConversationView conversation(Viewer viewer, @PathVariable UUID id) {
-        return conversations.open(viewer, id);
+        return reader.open(viewer, id);
     }
 
     /** A reply: {@code {"html": "…", "attachmentIds": [...]}}, the files uploaded beforehand. */
@@ -100,7 +108,7 @@ class ConversationApiController {
     @PostMapping(value = "/conversations/{id}/messages", consumes = "application/json")
     ResponseEntity<ConversationView.MessageView> reply(
             Viewer viewer, @PathVariable UUID id, @RequestBody ReplyRequest request) {
-        UUID messageId = conversations.reply(
+        UUID messageId = commands.reply(
                 viewer, id, request.html(), request.attachmentIds() == null ? List.of() : request.attachmentIds());
         return replied(viewer, id, messageId);
     }
@@ -115,7 +123,7 @@ class ConversationApiController {
             throws IOException {
         List<UUID> uploaded = upload(viewer, files);
         try {
-            return replied(viewer, id, conversations.reply(viewer, id, html, uploaded));
+            return replied(viewer, id, commands.reply(viewer, id, html, uploaded));
         } catch (RuntimeException refused) {
             attachments.discard(viewer.id(), uploaded);
             throw refused;
@@ -124,7 +132,7 @@ class ConversationApiController {
 
     private ResponseEntity<ConversationView.MessageView> replied(Viewer viewer, UUID id, UUID messageId) {
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + id))
-                .body(conversations.message(viewer, id, messageId));
+                .body(reader.message(viewer, id, messageId));
     }
 
     /** Participants to add: {@code {"userIds": [...]}}. */
@@ -132,19 +140,19 @@ class ConversationApiController {
 
     @PostMapping("/conversations/{id}/participants")
     ConversationView addParticipants(Viewer viewer, @PathVariable UUID id, @RequestBody ParticipantsRequest request) {
-        conversations.addParticipants(viewer, id, request.userIds());
-        return conversations.open(viewer, id);
+        commands.addParticipants(viewer, id, request.userIds());
+        return reader.open(viewer, id);
     }
 
     @PostMapping("/conversations/{id}/read")
     ResponseEntity<Void> read(Viewer viewer, @PathVariable UUID id) {
-        conversations.markRead(viewer, id);
+        commands.markRead(viewer, id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/conversations/{id}/unread")
     ResponseEntity<Void> unread(Viewer viewer, @PathVariable UUID id) {
-        conversations.markUnread(viewer, id);
+        commands.markUnread(viewer, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -154,12 +162,12 @@ class ConversationApiController {
             @RequestParam ConversationType type,
             @RequestParam(required = false) UUID companyId,
             @RequestParam(defaultValue = "") String q) {
-        return conversations.eligiblePeople(viewer, type, companyId, q);
+        return reader.eligiblePeople(viewer, type, companyId, q);
     }
 
     @GetMapping("/conversations/{id}/eligible-participants")
     List<PersonChoice> eligibleParticipants(
             Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "") String q) {
-        return conversations.eligibleNewParticipants(viewer, id, q);
+        return reader.eligibleNewParticipants(viewer, id, q);
     }
 }

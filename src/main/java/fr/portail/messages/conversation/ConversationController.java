@@ -18,11 +18,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConversationController {
 
-    private final ConversationService conversations;
+    private final ConversationCommands commands;
+    private final ConversationReader reader;
     private final ReadReceipts receipts;
 
-    ConversationController(ConversationService conversations, ReadReceipts receipts) {
-        this.conversations = conversations;
+    ConversationController(ConversationCommands commands, ConversationReader reader, ReadReceipts receipts) {
+        this.commands = commands;
+        this.reader = reader;
         this.receipts = receipts;
     }
 
@@ -35,7 +37,7 @@ class ConversationController {
     /** One message, as the page shows it when a live event announces it. */
     @GetMapping("/conversations/{id}/messages/{messageId}")
     String message(Viewer viewer, @PathVariable UUID id, @PathVariable UUID messageId, Model model) {
-        model.addAttribute("m", conversations.message(viewer, id, messageId));
+        model.addAttribute("m", reader.message(viewer, id, messageId));
         model.addAttribute("seenBy", receipts.seenBy(id));
         return "conversation :: message";
     }
@@ -48,7 +50,7 @@ class ConversationController {
     }
 
     private void open(Viewer viewer, UUID id, Model model) {
-        model.addAttribute("conversation", conversations.open(viewer, id));
+        model.addAttribute("conversation", reader.open(viewer, id));
         model.addAttribute("seenBy", receipts.seenBy(id));
     }
 
@@ -63,7 +65,7 @@ class ConversationController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            conversations.reply(viewer, id, html, attachmentIds == null ? List.of() : attachmentIds);
+            commands.reply(viewer, id, html, attachmentIds == null ? List.of() : attachmentIds);
         } catch (InvalidInputException invalid) {
             if (htmx == null) {
                 redirect.addFlashAttribute("replyError", "conversation.error.messageRequired");
@@ -88,7 +90,7 @@ class ConversationController {
             @RequestParam(name = "userIds", required = false) List<UUID> userIds,
             RedirectAttributes redirect) {
         try {
-            conversations.addParticipants(viewer, id, userIds);
+            commands.addParticipants(viewer, id, userIds);
             redirect.addFlashAttribute("participantsAdded", true);
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute(
@@ -99,7 +101,7 @@ class ConversationController {
 
     @PostMapping("/conversations/{id}/unread")
     String markUnread(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
-        conversations.markUnread(viewer, id);
+        commands.markUnread(viewer, id);
         return "redirect:" + LocalPaths.orElse(back, "/");
     }
 }

@@ -43,9 +43,9 @@ public class Drafts {
             access.requireAccessible(viewer, conversationId);
         }
         String cleanSubject = conversationId != null || subject == null ? "" : subject.strip();
-        if (cleanSubject.codePointCount(0, cleanSubject.length()) > ConversationService.SUBJECT_MAX_LENGTH) {
+        if (cleanSubject.codePointCount(0, cleanSubject.length()) > ConversationCommands.SUBJECT_MAX_LENGTH) {
             throw new InvalidInputException(
-                    "subject", "conversation.error.subjectTooLong", ConversationService.SUBJECT_MAX_LENGTH);
+                    "subject", "conversation.error.subjectTooLong", ConversationCommands.SUBJECT_MAX_LENGTH);
         }
         if (html != null && html.length() > MAX_HTML_LENGTH) {
             throw new InvalidInputException("html", "draft.error.tooLong");

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InboxController {
 
-    private final ConversationService conversations;
+    private final InboxQueries inbox;
     private final DirectoryService directory;
 
-    InboxController(ConversationService conversations, DirectoryService directory) {
-        this.conversations = conversations;
+    InboxController(InboxQueries inbox, DirectoryService directory) {
+        this.inbox = inbox;
         this.directory = directory;
     }
 
@@ -32,7 +32,7 @@ class InboxController {
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         var filter = new InboxFilter(type, company, participant, unread);
-        model.addAttribute("page", conversations.inbox(viewer, filter, cursor));
+        model.addAttribute("page", inbox.inbox(viewer, filter, cursor));
         model.addAttribute("filter", filter);
         if (htmx != null && cursor != null) {
             return "inbox :: rows";

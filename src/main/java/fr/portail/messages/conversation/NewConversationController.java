@@ -19,13 +19,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class NewConversationController {
 
-    private final ConversationService conversations;
+    private final ConversationCommands commands;
+    private final ConversationReader reader;
     private final DirectoryService directory;
     private final AttachmentService attachments;
 
     NewConversationController(
-            ConversationService conversations, DirectoryService directory, AttachmentService attachments) {
-        this.conversations = conversations;
+            ConversationCommands commands,
+            ConversationReader reader,
+            DirectoryService directory,
+            AttachmentService attachments) {
+        this.commands = commands;
+        this.reader = reader;
         this.directory = directory;
         this.attachments = attachments;
     }
@@ -59,7 +64,7 @@ class NewConversationController {
             return render(viewer, form, errors, model);
         }
         try {
-            UUID id = conversations.create(
+            UUID id = commands.create(
                     viewer,
                     new NewConversation(
                             form.type(),
@@ -89,7 +94,7 @@ class NewConversationController {
         model.addAttribute("companies", directory.pickableCompanies(viewer, ""));
         List<PersonChoice> people = form.type().hasCompany() && form.companyId() == null
                 ? List.of()
-                : conversations.eligiblePeople(viewer, form.type(), form.companyId(), "");
+                : reader.eligiblePeople(viewer, form.type(), form.companyId(), "");
         model.addAttribute("people", people);
         model.addAttribute("selectedPeople", Set.copyOf(form.participantIds()));
         return "new-conversation";

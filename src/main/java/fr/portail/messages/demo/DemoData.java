@@ -1,6 +1,6 @@
 package fr.portail.messages.demo;
 
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.DirectoryFile;
@@ -45,7 +45,7 @@ class DemoData implements ApplicationRunner {
     private final DirectoryImporter importer;
     private final InvitationService invitations;
     private final DirectoryService directory;
-    private final ConversationService conversations;
+    private final ConversationCommands conversations;
 
     DemoData(
             MessagesProperties properties,
@@ -54,7 +54,7 @@ class DemoData implements ApplicationRunner {
             DirectoryImporter importer,
             InvitationService invitations,
             DirectoryService directory,
-            ConversationService conversations) {
+            ConversationCommands conversations) {
         this.properties = properties;
         this.environment = environment;
         this.jdbc = jdbc;
@@ -167,7 +167,8 @@ class DemoData implements ApplicationRunner {
                         + "<ul><li>les relevés bancaires de décembre ;</li><li>l'inventaire du stock au 31/12 ;</li>"
                         + "<li>les factures d'achat du four.</li></ul><p>Bonne journée,<br>Alice</p>",
                 paul);
-        conversations.reply(paul, bilan, "<p>Bonjour Alice, je vous envoie tout cela <em>avant vendredi</em>.</p>");
+        conversations.reply(
+                paul, bilan, "<p>Bonjour Alice, je vous envoie tout cela <em>avant vendredi</em>.</p>", List.of());
         create(
                 alice,
                 ConversationType.ENTREPRISE,

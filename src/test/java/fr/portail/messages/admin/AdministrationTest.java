@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.portail.messages.conversation.ConversationAccess;
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.DirectoryAdministration;
@@ -47,7 +47,7 @@ class AdministrationTest {
     DirectoryAdministration administration;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @Autowired
     ConversationAccess access;

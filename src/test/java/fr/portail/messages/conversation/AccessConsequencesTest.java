@@ -30,7 +30,13 @@ class AccessConsequencesTest {
     DirectoryService directory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
+
+    @Autowired
+    ConversationReader reader;
+
+    @Autowired
+    InboxQueries inbox;
 
     @Autowired
     ConversationAccess access;
@@ -80,12 +86,12 @@ class AccessConsequencesTest {
             assertThat(inboxIds(viewer)).as("%s's inbox", person).contains(conversation);
         } else {
             assertThat(inboxIds(viewer)).as("%s's inbox", person).doesNotContain(conversation);
-            assertThatThrownBy(() -> conversations.open(viewer, conversation)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> reader.open(viewer, conversation)).isInstanceOf(NotFoundException.class);
         }
     }
 
     private List<UUID> inboxIds(Viewer viewer) {
-        return conversations.inbox(viewer, InboxFilter.none(), null).items().stream()
+        return inbox.inbox(viewer, InboxFilter.none(), null).items().stream()
                 .map(InboxPage.Item::id)
                 .toList();
     }
@@ -173,8 +179,8 @@ class AccessConsequencesTest {
     @Test
     void personWithAccessWhoRepliesBecomesAParticipant() {
         UUID conversation = create("bruno", ConversationType.ENTREPRISE, "dup", "paul");
-        conversations.reply(firm.viewer("alice"), conversation, "<p>I follow this file</p>");
-        assertThat(conversations.open(firm.viewer("alice"), conversation).participants())
+        conversations.reply(firm.viewer("alice"), conversation, "<p>I follow this file</p>", List.of());
+        assertThat(reader.open(firm.viewer("alice"), conversation).participants())
                 .extracting(PersonRef::id)
                 .contains(firm.id("alice"));
     }
@@ -190,10 +196,9 @@ class AccessConsequencesTest {
     @Test
     void replyWithoutAccessIsRefusedAsNotFoundAndStoresNothing() {
         UUID confidential = create("alice", ConversationType.CONFIDENTIEL, "dup", "paul");
-        assertThatThrownBy(() -> conversations.reply(firm.viewer("marie"), confidential, "<p>Let me in</p>"))
+        assertThatThrownBy(() -> conversations.reply(firm.viewer("marie"), confidential, "<p>Let me in</p>", List.of()))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(conversations.open(firm.viewer("paul"), confidential).messages())
-                .hasSize(1);
+        assertThat(reader.open(firm.viewer("paul"), confidential).messages()).hasSize(1);
         assertThat(jdbc.sql("select count(*) from audit_entry where actor_id = ? and action = ? and target = ?")
                         .params(firm.id("marie"), "CONVERSATION_ACCESS_REFUSED", confidential.toString())
                         .query(Long.class)

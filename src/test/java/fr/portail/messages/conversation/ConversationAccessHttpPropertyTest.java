@@ -37,7 +37,10 @@ class ConversationAccessHttpPropertyTest {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
+
+    @Autowired
+    ConversationReader reader;
 
     @Autowired
     AccessTokens tokens;
@@ -98,7 +101,7 @@ class ConversationAccessHttpPropertyTest {
                             ? companies.get(random.nextInt(2))
                             : memberships.get(author).get(0))
                     : null;
-            List<PersonChoice> eligible = conversations.eligiblePeople(
+            List<PersonChoice> eligible = reader.eligiblePeople(
                     firm.viewer(author), type, company == null ? null : firm.companyId(company), firm.suffix());
             List<UUID> chosen = eligible.stream()
                     .map(PersonChoice::id)

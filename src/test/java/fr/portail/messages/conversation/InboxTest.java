@@ -25,7 +25,10 @@ class InboxTest {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
+
+    @Autowired
+    InboxQueries inbox;
 
     @Autowired
     ConversationAccess access;
@@ -44,14 +47,14 @@ class InboxTest {
                 .collaborator("author")
                 .create();
         List<UUID> created = new ArrayList<>();
-        for (int i = 0; i < 2 * ConversationService.PAGE_SIZE + 3; i++) {
+        for (int i = 0; i < 2 * InboxQueries.PAGE_SIZE + 3; i++) {
             String company = i % 7 == 6 ? "elsewhere" : companies[i % companies.length];
             created.add(create(firm, "author", ConversationType.values()[i % 2], company, List.of("light")));
         }
         created.add(createPrivate(firm, "author", List.of("heavy")));
         UUID elsewhereWithHeavy = create(firm, "author", ConversationType.CONFIDENTIEL, "elsewhere", List.of("heavy"));
         UUID favouriteWithHeavy = create(firm, "author", ConversationType.ENTREPRISE, "co0", List.of("heavy"));
-        conversations.reply(firm.viewer("author"), created.get(0), "<p>Newest activity</p>");
+        conversations.reply(firm.viewer("author"), created.get(0), "<p>Newest activity</p>", List.of());
 
         List<UUID> heavyInbox = allPages(firm.viewer("heavy"), InboxFilter.none());
         List<UUID> lightInbox = allPages(firm.viewer("light"), InboxFilter.none());
@@ -103,16 +106,16 @@ class InboxTest {
         UUID first = create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
         UUID second = create(firm, "bruno", ConversationType.CONFIDENTIEL, "acme", List.of("carla"));
         create(firm, "alice", ConversationType.ENTREPRISE, "acme", List.of("bruno"));
-        assertThat(conversations.unreadConversations(alice)).isEqualTo(2);
+        assertThat(inbox.unreadConversations(alice)).isEqualTo(2);
 
         conversations.markRead(alice, first);
-        assertThat(conversations.unreadConversations(alice)).isEqualTo(1);
+        assertThat(inbox.unreadConversations(alice)).isEqualTo(1);
         conversations.markRead(alice, second);
-        assertThat(conversations.unreadConversations(alice)).isZero();
+        assertThat(inbox.unreadConversations(alice)).isZero();
         conversations.markUnread(alice, first);
-        assertThat(conversations.unreadConversations(alice)).isEqualTo(1);
-        conversations.reply(firm.viewer("bruno"), second, "<p>Again</p>");
-        assertThat(conversations.unreadConversations(alice)).isEqualTo(2);
+        assertThat(inbox.unreadConversations(alice)).isEqualTo(1);
+        conversations.reply(firm.viewer("bruno"), second, "<p>Again</p>", List.of());
+        assertThat(inbox.unreadConversations(alice)).isEqualTo(2);
     }
 
     @Test
@@ -126,10 +129,10 @@ class InboxTest {
                 .create();
         Viewer alice = firm.viewer("alice");
         UUID old = create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
-        for (int i = 0; i < ConversationService.UNREAD_BADGE_DEPTH; i++) {
+        for (int i = 0; i < InboxQueries.UNREAD_BADGE_DEPTH; i++) {
             create(firm, "alice", ConversationType.ENTREPRISE, "acme", List.of("bruno"));
         }
-        assertThat(conversations.unreadConversations(alice)).isZero();
+        assertThat(inbox.unreadConversations(alice)).isZero();
         assertThat(allPages(alice, new InboxFilter(null, null, false, true))).containsExactly(old);
     }
 
@@ -137,7 +140,7 @@ class InboxTest {
         List<UUID> ids = new ArrayList<>();
         String cursor = null;
         do {
-            InboxPage page = conversations.inbox(viewer, filter, cursor);
+            InboxPage page = inbox.inbox(viewer, filter, cursor);
             page.items().forEach(item -> ids.add(item.id()));
             cursor = page.nextCursor();
         } while (cursor != null);

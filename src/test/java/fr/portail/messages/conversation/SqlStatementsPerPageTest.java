@@ -20,7 +20,13 @@ class SqlStatementsPerPageTest {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
+
+    @Autowired
+    ConversationReader reader;
+
+    @Autowired
+    InboxQueries inbox;
 
     @Test
     void inboxPageTakesOneStatementWhateverTheNumberOfRows() {
@@ -34,17 +40,17 @@ class SqlStatementsPerPageTest {
         Viewer alice = firm.viewer("alice");
         Viewer bruno = firm.viewer("bruno");
         create(firm, "paul", 2);
-        int few = SqlStatementCounter.count(() -> conversations.inbox(alice, InboxFilter.none(), null))
+        int few = SqlStatementCounter.count(() -> inbox.inbox(alice, InboxFilter.none(), null))
                 .statements();
         create(firm, "paul", 30);
-        var full = SqlStatementCounter.count(() -> conversations.inbox(alice, InboxFilter.none(), null));
-        assertThat(full.result().items()).hasSize(ConversationService.PAGE_SIZE);
+        var full = SqlStatementCounter.count(() -> inbox.inbox(alice, InboxFilter.none(), null));
+        assertThat(full.result().items()).hasSize(InboxQueries.PAGE_SIZE);
         assertThat(full.statements()).isEqualTo(few).isEqualTo(1);
-        var second = SqlStatementCounter.count(() ->
-                conversations.inbox(alice, InboxFilter.none(), full.result().nextCursor()));
+        var second = SqlStatementCounter.count(
+                () -> inbox.inbox(alice, InboxFilter.none(), full.result().nextCursor()));
         assertThat(second.result().items()).hasSize(7);
         assertThat(second.statements()).isEqualTo(1);
-        assertThat(SqlStatementCounter.count(() -> conversations.inbox(bruno, InboxFilter.none(), null))
+        assertThat(SqlStatementCounter.count(() -> inbox.inbox(bruno, InboxFilter.none(), null))
                         .statements())
                 .isEqualTo(1);
     }
@@ -59,12 +65,12 @@ class SqlStatementsPerPageTest {
                 .create();
         UUID conversation = create(firm, "paul", 1).get(0);
         Viewer alice = firm.viewer("alice");
-        int one = SqlStatementCounter.count(() -> conversations.open(alice, conversation))
+        int one = SqlStatementCounter.count(() -> reader.open(alice, conversation))
                 .statements();
         for (int i = 0; i < 20; i++) {
-            conversations.reply(firm.viewer("paul"), conversation, "<p>Reply " + i + "</p>");
+            conversations.reply(firm.viewer("paul"), conversation, "<p>Reply " + i + "</p>", List.of());
         }
-        var many = SqlStatementCounter.count(() -> conversations.open(alice, conversation));
+        var many = SqlStatementCounter.count(() -> reader.open(alice, conversation));
         assertThat(many.result().messages()).hasSize(21);
         assertThat(many.statements()).isEqualTo(one).isEqualTo(2);
     }

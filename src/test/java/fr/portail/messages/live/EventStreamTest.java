@@ -3,7 +3,7 @@ package fr.portail.messages.live;
 import static fr.portail.messages.support.EventStream.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.support.EventStream;
@@ -41,7 +41,7 @@ class EventStreamTest {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -81,14 +81,14 @@ class EventStreamTest {
             assertThat(paul.response().headers().firstValue("Content-Type").orElseThrow())
                     .startsWith("text/event-stream");
 
-            UUID first = conversations.reply(firm.viewer("alice"), bilan, "<p>Premier</p>");
+            UUID first = conversations.reply(firm.viewer("alice"), bilan, "<p>Premier</p>", List.of());
             String firstEventId =
                     marie.await(named("message", first.toString()), WAIT).id();
             paul.await(named("notification", bilan.toString()), WAIT);
 
             firm.changeClient("marie", List.of(), List.of());
-            UUID second = conversations.reply(firm.viewer("alice"), bilan, "<p>Après son départ</p>");
-            conversations.reply(firm.viewer("alice"), marker, "<p>Marqueur</p>");
+            UUID second = conversations.reply(firm.viewer("alice"), bilan, "<p>Après son départ</p>", List.of());
+            conversations.reply(firm.viewer("alice"), marker, "<p>Marqueur</p>", List.of());
 
             paul.await(named("message", second.toString()), WAIT);
             List<EventStream.Event> beforeMarker = marie.receivedBefore(named("message", marker.toString()), WAIT);
@@ -110,7 +110,7 @@ class EventStreamTest {
                         "<p>Bonjour</p>"));
         try (EventStream alice = EventStream.open(signedIn("alice"), null);
                 EventStream paul = EventStream.open(signedIn("paul"), null)) {
-            UUID reply = conversations.reply(firm.viewer("paul"), bilan, "<p>Texte secret</p>");
+            UUID reply = conversations.reply(firm.viewer("paul"), bilan, "<p>Texte secret</p>", List.of());
             EventStream.Event message = alice.await(named("message", reply.toString()), WAIT);
             assertThat(message.data())
                     .isEqualTo("{\"conversationId\": \"" + bilan + "\", \"messageId\": \"" + reply + "\"}");
@@ -136,10 +136,10 @@ class EventStreamTest {
         HttpUser paul = signedIn("paul");
         String lastSeen;
         try (EventStream stream = EventStream.open(paul, null)) {
-            UUID first = conversations.reply(firm.viewer("alice"), bilan, "<p>Vu</p>");
+            UUID first = conversations.reply(firm.viewer("alice"), bilan, "<p>Vu</p>", List.of());
             lastSeen = stream.await(named("message", first.toString()), WAIT).id();
         }
-        UUID missed = conversations.reply(firm.viewer("alice"), bilan, "<p>Manqué</p>");
+        UUID missed = conversations.reply(firm.viewer("alice"), bilan, "<p>Manqué</p>", List.of());
         try (EventStream stream = EventStream.open(paul, lastSeen)) {
             EventStream.Event replayed = stream.await(named("message", bilan.toString()), WAIT);
             assertThat(replayed.data()).contains(missed.toString());

@@ -6,7 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import fr.portail.messages.MessagesApplication;
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.support.Browser;
@@ -53,7 +53,7 @@ class LiveAcrossInstancesBrowserTest {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @BeforeAll
     static void start() {

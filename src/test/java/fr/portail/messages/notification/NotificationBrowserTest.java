@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.Viewer;
@@ -46,7 +46,7 @@ class NotificationBrowserTest {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @Autowired
     EmbeddedMailServer mailServer;

@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.portail.messages.MessagesApplication;
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.DirectoryService;
@@ -107,7 +107,7 @@ class NotificationDeliveryTest {
     PersonAdministration administration;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @Autowired
     NotificationService notifications;
@@ -183,7 +183,7 @@ class NotificationDeliveryTest {
         assertThat(notifications.unreadCount(firm.diane)).isZero();
 
         posted = System.nanoTime();
-        conversations.reply(firm.paul, conversation, "<p>Merci, je regarde.</p>");
+        conversations.reply(firm.paul, conversation, "<p>Merci, je regarde.</p>", List.of());
 
         awaitMails(firm.alice, 1);
         log.info("Posted reply to e-mail in GreenMail: {} ms", (System.nanoTime() - posted) / 1_000_000);
@@ -327,7 +327,7 @@ class NotificationDeliveryTest {
         SMTP.stop();
         for (int i = 1; i <= 3; i++) {
             long started = System.nanoTime();
-            conversations.reply(firm.alice, conversation, "<p>Relance " + i + "</p>");
+            conversations.reply(firm.alice, conversation, "<p>Relance " + i + "</p>", List.of());
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         }
         await().atMost(WAIT)
@@ -374,7 +374,7 @@ class NotificationDeliveryTest {
         awaitMails(firm.paul, 1);
         delivery.stop(); // this instance goes down with e-mails still to send
         for (int i = 1; i <= 10; i++) {
-            conversations.reply(firm.alice, conversation, "<p>Pièce " + i + "</p>");
+            conversations.reply(firm.alice, conversation, "<p>Pièce " + i + "</p>", List.of());
         }
         Thread.sleep(600);
         assertThat(deliveries(conversation, "PENDING")).isEqualTo(20);
@@ -414,7 +414,7 @@ class NotificationDeliveryTest {
         notifications.changeMute(firm.paul, conversation, true);
         directory.changeEmailNotifications(firm.bob, false);
 
-        conversations.reply(firm.alice, conversation, "<p>Bulletins d'avril.</p>");
+        conversations.reply(firm.alice, conversation, "<p>Bulletins d'avril.</p>", List.of());
 
         awaitMails(firm.claire, 2);
         Thread.sleep(800);
@@ -425,7 +425,7 @@ class NotificationDeliveryTest {
 
         // Preferences are checked again when sending: a mute after the post still stops the e-mail.
         delivery.stop();
-        conversations.reply(firm.alice, conversation, "<p>Bulletins de mai.</p>");
+        conversations.reply(firm.alice, conversation, "<p>Bulletins de mai.</p>", List.of());
         notifications.changeMute(firm.claire, conversation, true);
         delivery.start();
         await().atMost(WAIT).until(() -> deliveries(conversation, "PENDING") == 0);
@@ -435,7 +435,7 @@ class NotificationDeliveryTest {
 
         // "Suivre à nouveau" brings the e-mails back.
         notifications.changeMute(firm.paul, conversation, false);
-        conversations.reply(firm.alice, conversation, "<p>Bulletins de juin.</p>");
+        conversations.reply(firm.alice, conversation, "<p>Bulletins de juin.</p>", List.of());
         awaitMails(firm.paul, 2);
     }
 
@@ -452,12 +452,12 @@ class NotificationDeliveryTest {
         awaitMails(firm.bob, 1);
         administration.deactivate(firm.admin, firm.bob.id());
 
-        conversations.reply(firm.alice, conversation, "<p>Version corrigée.</p>");
+        conversations.reply(firm.alice, conversation, "<p>Version corrigée.</p>", List.of());
         awaitMails(firm.paul, 2);
 
         // Deactivated between the post and the sending: the e-mail is dropped too.
         delivery.stop();
-        conversations.reply(firm.alice, conversation, "<p>Version finale.</p>");
+        conversations.reply(firm.alice, conversation, "<p>Version finale.</p>", List.of());
         administration.deactivate(firm.admin, firm.paul.id());
         delivery.start();
         await().atMost(WAIT).until(() -> deliveries(conversation, "PENDING") == 0);
@@ -489,7 +489,7 @@ class NotificationDeliveryTest {
                 .single();
 
         transactions.executeWithoutResult(status -> {
-            conversations.reply(firm.alice, conversation, "<p>Jamais envoyé.</p>");
+            conversations.reply(firm.alice, conversation, "<p>Jamais envoyé.</p>", List.of());
             status.setRollbackOnly();
         });
 

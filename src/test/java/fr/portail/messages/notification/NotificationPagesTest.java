@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.directory.DirectoryService;
@@ -23,6 +23,7 @@ import fr.portail.messages.support.TestDirectory;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,7 @@ class NotificationPagesTest {
     DirectoryService directory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @Autowired
     NotificationService notifications;
@@ -85,7 +86,7 @@ class NotificationPagesTest {
     @Test
     void theBellCountsUnreadNotificationsAndOpeningTheConversationMarksThemRead() throws Exception {
         UUID first = conversations.create(firm.alice, entreprise("Bilan 2025", firm.paul));
-        conversations.reply(firm.alice, first, "<p>Complément.</p>");
+        conversations.reply(firm.alice, first, "<p>Complément.</p>", List.of());
         UUID second = conversations.create(firm.alice, entreprise("TVA de mars", firm.paul));
         Cookie paul = login(firm.paul);
 

@@ -36,7 +36,10 @@ final class Accessibility {
                 theme: document.documentElement.getAttribute('data-bs-theme'),
                 violations: result.violations.map(v => ({
                   id: v.id, impact: v.impact, help: v.help,
-                  nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))
+                  nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')
+                    + (n.any.length && n.any[0].data && n.any[0].data.contrastRatio
+                        ? ' ' + n.any[0].data.fgColor + ' on ' + n.any[0].data.bgColor + ' ' + n.any[0].data.contrastRatio
+                        : ''))
                 }))
               });
             }""";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.Cookie;
-import fr.portail.messages.conversation.ConversationService;
+import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.support.Browser;
@@ -38,7 +38,7 @@ class LayoutBrowserTest {
     TestDirectory testDirectory;
 
     @Autowired
-    ConversationService conversations;
+    ConversationCommands conversations;
 
     @BeforeAll
     static void launch() {
@@ -68,7 +68,7 @@ class LayoutBrowserTest {
                         "<p>Bonjour, voici le lien https://impots.example/un-tres-long-chemin-sans-espace-"
                                 + "qui-ne-doit-pas-deborder-de-l-ecran-du-telephone-0123456789 et un mot "
                                 + "anticonstitutionnellementdéraisonnablementinterminable.</p>"));
-        conversations.reply(firm.viewer("admin"), conversation, "<p>Merci, je regarde.</p>");
+        conversations.reply(firm.viewer("admin"), conversation, "<p>Merci, je regarde.</p>", List.of());
         List<String> pages = List.of(
                 "/",
                 "/conversations/" + conversation,
