@@ -1,7 +1,9 @@
 package fr.portail.messages.admin;
 
-import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.CompanyAdministration;
+import fr.portail.messages.directory.MembershipAdministration;
 import fr.portail.messages.directory.PeopleFilter;
+import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import java.util.List;
@@ -23,11 +25,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminCompaniesController {
 
-    private final DirectoryAdministration administration;
+    private final CompanyAdministration administration;
+    private final MembershipAdministration memberships;
+    private final PersonAdministration people;
     private final Feedback feedback;
 
-    AdminCompaniesController(DirectoryAdministration administration, Feedback feedback) {
+    AdminCompaniesController(
+            CompanyAdministration administration,
+            MembershipAdministration memberships,
+            PersonAdministration people,
+            Feedback feedback) {
         this.administration = administration;
+        this.memberships = memberships;
+        this.people = people;
         this.feedback = feedback;
     }
 
@@ -93,7 +103,7 @@ class AdminCompaniesController {
         feedback.attempt(
                 redirect,
                 prefixed("members."),
-                () -> administration.addMembers(viewer, companyId, form.personIds()),
+                () -> memberships.addMembers(viewer, companyId, form.personIds()),
                 "admin.membership.added");
         return "redirect:/admin/entreprises/" + companyId;
     }
@@ -101,7 +111,7 @@ class AdminCompaniesController {
     @PostMapping("/admin/entreprises/{companyId}/membres/{personId}/retirer")
     String removeMember(
             Viewer viewer, @PathVariable UUID companyId, @PathVariable UUID personId, RedirectAttributes redirect) {
-        administration.removeMembership(viewer, personId, companyId);
+        memberships.removeMembership(viewer, personId, companyId);
         feedback.notice(redirect, "admin.membership.removed");
         return "redirect:/admin/entreprises/" + companyId;
     }
@@ -111,7 +121,7 @@ class AdminCompaniesController {
         feedback.attempt(
                 redirect,
                 prefixed("favourites."),
-                () -> administration.assignFavourite(viewer, companyId, form.personIds()),
+                () -> memberships.assignFavourite(viewer, companyId, form.personIds()),
                 "admin.favourite.assigned");
         return "redirect:/admin/entreprises/" + companyId;
     }
@@ -119,7 +129,7 @@ class AdminCompaniesController {
     @PostMapping("/admin/entreprises/{companyId}/favoris/{personId}/retirer")
     String removeFavourite(
             Viewer viewer, @PathVariable UUID companyId, @PathVariable UUID personId, RedirectAttributes redirect) {
-        administration.removeFavourite(viewer, personId, companyId);
+        memberships.removeFavourite(viewer, personId, companyId);
         feedback.notice(redirect, "admin.favourite.removed");
         return "redirect:/admin/entreprises/" + companyId;
     }
@@ -140,7 +150,7 @@ class AdminCompaniesController {
             Viewer viewer,
             @RequestParam(defaultValue = "ALL") PeopleFilter filter,
             @RequestParam(defaultValue = "") String q) {
-        return administration.people(viewer, filter, q, 0).items().stream()
+        return people.people(viewer, filter, q, 0).items().stream()
                 .map(p -> new Choice(p.id(), p.name(), p.email()))
                 .toList();
     }

@@ -1,21 +1,29 @@
 package fr.portail.messages.admin;
 
-import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.AdministrationLookups;
 import fr.portail.messages.directory.DirectoryCsv;
 import fr.portail.messages.directory.DirectoryFile;
 import fr.portail.messages.directory.DirectoryImporter;
 import fr.portail.messages.directory.ImportResult;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.JsonPaths;
 import fr.portail.messages.platform.NotFoundException;
+import fr.portail.messages.platform.TextRules;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +46,12 @@ class AdminImportController {
     private static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
     private final DirectoryImporter importer;
-    private final DirectoryAdministration administration;
+    private final AdministrationLookups administration;
     private final JsonMapper json;
     private final Feedback feedback;
 
     AdminImportController(
-            DirectoryImporter importer, DirectoryAdministration administration, JsonMapper json, Feedback feedback) {
+            DirectoryImporter importer, AdministrationLookups administration, JsonMapper json, Feedback feedback) {
         this.importer = importer;
         this.administration = administration;
         this.json = json;
@@ -186,6 +194,17 @@ class AdminImportController {
             try {
                 return json.readValue(content.json(), DirectoryFile.class);
             } catch (JacksonException malformed) {
+                var refusal = TextRules.refusal(malformed);
+                if (refusal.isPresent()) {
+                    throw new InvalidInputException(
+                            "jsonFile",
+                            "import.error.jsonText",
+                            malformed.getLocation() == null
+                                    ? 0
+                                    : malformed.getLocation().getLineNr(),
+                            JsonPaths.of(malformed),
+                            new DefaultMessageSourceResolvable(refusal.get()));
+                }
                 throw new InvalidInputException("jsonFile", "admin.import.error.json");
             }
         }
@@ -200,10 +219,30 @@ class AdminImportController {
             throw new InvalidInputException(field, "admin.import.error.tooLarge", MAX_FILE_BYTES / (1024 * 1024));
         }
         try {
-            return new String(file.getBytes(), StandardCharsets.UTF_8);
+            return strictUtf8(file.getBytes(), field);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The file as UTF-8 text; bytes that are not UTF-8 are refused with their line rather than replaced. */
+    private static String strictUtf8(byte[] bytes, String field) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new InvalidInputException(field, "import.error.encoding", line);
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     private static void requireAdministrator(Viewer viewer) {

@@ -1,7 +1,8 @@
 package fr.portail.messages.admin;
 
-import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.AdministrationLookups;
 import fr.portail.messages.directory.IssuedInvitation;
+import fr.portail.messages.directory.MembershipAdministration;
 import fr.portail.messages.directory.NewPerson;
 import fr.portail.messages.directory.PeopleFilter;
 import fr.portail.messages.directory.PersonAdministration;
@@ -31,14 +32,19 @@ class AdminUsersController {
 
     static final String INVITATION = "invitation";
 
-    private final DirectoryAdministration administration;
-    private final PersonAdministration personAdministration;
+    private final PersonAdministration administration;
+    private final MembershipAdministration memberships;
+    private final AdministrationLookups lookups;
     private final Feedback feedback;
 
     AdminUsersController(
-            DirectoryAdministration administration, PersonAdministration personAdministration, Feedback feedback) {
+            PersonAdministration administration,
+            MembershipAdministration memberships,
+            AdministrationLookups lookups,
+            Feedback feedback) {
         this.administration = administration;
-        this.personAdministration = personAdministration;
+        this.memberships = memberships;
+        this.lookups = lookups;
         this.feedback = feedback;
     }
 
@@ -107,7 +113,7 @@ class AdminUsersController {
                 chosen.stream()
                         .distinct()
                         .limit(50)
-                        .map(id -> administration.findCompany(viewer, id).orElse(null))
+                        .map(id -> lookups.findCompany(viewer, id).orElse(null))
                         .filter(java.util.Objects::nonNull)
                         .toList());
         return "admin/invite";
@@ -140,13 +146,13 @@ class AdminUsersController {
 
     @PostMapping("/admin/utilisateurs/{personId}/desactiver")
     String deactivate(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
-        feedback.attempt(redirect, () -> personAdministration.deactivate(viewer, personId), "admin.user.deactivated");
+        feedback.attempt(redirect, () -> administration.deactivate(viewer, personId), "admin.user.deactivated");
         return back(personId);
     }
 
     @PostMapping("/admin/utilisateurs/{personId}/reactiver")
     String activate(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
-        personAdministration.activate(viewer, personId);
+        administration.activate(viewer, personId);
         feedback.notice(redirect, "admin.user.activated");
         return back(personId);
     }
@@ -169,7 +175,7 @@ class AdminUsersController {
     String addCompanies(Viewer viewer, @PathVariable UUID personId, CompaniesForm form, RedirectAttributes redirect) {
         feedback.attempt(
                 redirect,
-                () -> administration.addCompanies(viewer, personId, form.companyIds()),
+                () -> memberships.addCompanies(viewer, personId, form.companyIds()),
                 "admin.membership.added");
         return back(personId);
     }
@@ -177,7 +183,7 @@ class AdminUsersController {
     @PostMapping("/admin/utilisateurs/{personId}/entreprises/{companyId}/retirer")
     String removeCompany(
             Viewer viewer, @PathVariable UUID personId, @PathVariable UUID companyId, RedirectAttributes redirect) {
-        administration.removeMembership(viewer, personId, companyId);
+        memberships.removeMembership(viewer, personId, companyId);
         feedback.notice(redirect, "admin.membership.removed");
         return back(personId);
     }
@@ -188,7 +194,7 @@ class AdminUsersController {
         feedback.attempt(
                 redirect,
                 field -> "favouriteIds",
-                () -> administration.addFavourites(viewer, personId, form.companyIds()),
+                () -> memberships.addFavourites(viewer, personId, form.companyIds()),
                 "admin.favourite.assigned");
         return back(personId);
     }
@@ -196,7 +202,7 @@ class AdminUsersController {
     @PostMapping("/admin/utilisateurs/{personId}/favoris/{companyId}/retirer")
     String removeFavourite(
             Viewer viewer, @PathVariable UUID personId, @PathVariable UUID companyId, RedirectAttributes redirect) {
-        administration.removeFavourite(viewer, personId, companyId);
+        memberships.removeFavourite(viewer, personId, companyId);
         feedback.notice(redirect, "admin.favourite.removed");
         return back(personId);
     }

@@ -4,8 +4,8 @@ import fr.portail.messages.audit.AuditEntry;
 import fr.portail.messages.audit.AuditQuery;
 import fr.portail.messages.audit.AuditTrail;
 import fr.portail.messages.directory.AdminPerson;
+import fr.portail.messages.directory.AdministrationLookups;
 import fr.portail.messages.directory.CompanyChoice;
-import fr.portail.messages.directory.DirectoryAdministration;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.NotFoundException;
 import java.time.LocalDate;
@@ -32,9 +32,9 @@ class AuditLogView {
     private static final int NAME_BATCH = 500;
 
     private final AuditTrail trail;
-    private final DirectoryAdministration directory;
+    private final AdministrationLookups directory;
 
-    AuditLogView(AuditTrail trail, DirectoryAdministration directory) {
+    AuditLogView(AuditTrail trail, AdministrationLookups directory) {
         this.trail = trail;
         this.directory = directory;
     }

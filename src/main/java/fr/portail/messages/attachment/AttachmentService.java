@@ -1,6 +1,7 @@
 package fr.portail.messages.attachment;
 
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.TextRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,10 +49,14 @@ public class AttachmentService {
     /**
      * Streams a file into the storage and records it as pending for its uploader.
      *
-     * @throws InvalidInputException when the file is larger than {@link #MAX_FILE_BYTES}
+     * @throws InvalidInputException when the file is larger than {@link #MAX_FILE_BYTES}, or its name breaks the
+     *     {@link TextRules}
      */
     public AttachmentInfo upload(UUID uploaderId, String originalName, String declaredType, InputStream content)
             throws IOException {
+        // The name as the client gave it, before anything is stored: control characters, undecodable bytes or a bidi
+        // override (RLO in "facture[RLO]fdp.exe") are refused rather than silently cleaned.
+        TextRules.require("files", originalName, TextRules.Kind.NAME);
         AttachmentStorage.StoredFile stored;
         try {
             stored = storage.store(content, MAX_FILE_BYTES);

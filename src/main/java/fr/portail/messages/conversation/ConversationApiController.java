@@ -2,6 +2,8 @@ package fr.portail.messages.conversation;
 
 import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.Viewer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindException;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,16 +32,19 @@ class ConversationApiController {
     private final ConversationCommands commands;
     private final ConversationReader reader;
     private final AttachmentService attachments;
+    private final SpringValidatorAdapter validator;
 
     ConversationApiController(
             InboxQueries inbox,
             ConversationCommands commands,
             ConversationReader reader,
-            AttachmentService attachments) {
+            AttachmentService attachments,
+            jakarta.validation.Validator validator) {
         this.inbox = inbox;
         this.commands = commands;
         this.reader = reader;
         this.attachments = attachments;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
     @GetMapping("/conversations")
@@ -51,7 +59,7 @@ class ConversationApiController {
     }
 
     @PostMapping(value = "/conversations", consumes = "application/json")
-    ResponseEntity<ConversationView> create(Viewer viewer, @RequestBody NewConversation request) {
+    ResponseEntity<ConversationView> create(Viewer viewer, @Valid @RequestBody NewConversation request) {
         UUID id = commands.create(viewer, request);
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + id)).body(reader.open(viewer, id));
     }
@@ -66,7 +74,8 @@ class ConversationApiController {
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) String html,
             @RequestParam(required = false) List<MultipartFile> files)
-            throws IOException {
+            throws IOException, BindException {
+        requireValid(new NewConversation(type, companyId, participantIds, subject, html));
         List<UUID> uploaded = upload(viewer, files);
         try {
             UUID id = commands.create(
@@ -76,6 +85,15 @@ class ConversationApiController {
         } catch (RuntimeException refused) {
             attachments.discard(viewer.id(), uploaded);
             throw refused;
+        }
+    }
+
+    /** The constraints declared on the request record, checked before any file is stored. */
+    private void requireValid(Object request) throws BindException {
+        var result = new BeanPropertyBindingResult(request, "request");
+        validator.validate(request, result);
+        if (result.hasErrors()) {
+            throw new BindException(result);
         }
     }
 
@@ -103,11 +121,11 @@ class ConversationApiController {
     }
 
     /** A reply: {@code {"html": "…", "attachmentIds": [...]}}, the files uploaded beforehand. */
-    record ReplyRequest(String html, List<UUID> attachmentIds) {}
+    record ReplyRequest(String html, List<@NotNull UUID> attachmentIds) {}
 
     @PostMapping(value = "/conversations/{id}/messages", consumes = "application/json")
     ResponseEntity<ConversationView.MessageView> reply(
-            Viewer viewer, @PathVariable UUID id, @RequestBody ReplyRequest request) {
+            Viewer viewer, @PathVariable UUID id, @Valid @RequestBody ReplyRequest request) {
         UUID messageId = commands.reply(
                 viewer, id, request.html(), request.attachmentIds() == null ? List.of() : request.attachmentIds());
         return replied(viewer, id, messageId);
@@ -136,10 +154,11 @@ class ConversationApiController {
     }
 
     /** Participants to add: {@code {"userIds": [...]}}. */
-    record ParticipantsRequest(List<UUID> userIds) {}
+    record ParticipantsRequest(@NotNull List<@NotNull UUID> userIds) {}
 
     @PostMapping("/conversations/{id}/participants")
-    ConversationView addParticipants(Viewer viewer, @PathVariable UUID id, @RequestBody ParticipantsRequest request) {
+    ConversationView addParticipants(
+            Viewer viewer, @PathVariable UUID id, @Valid @RequestBody ParticipantsRequest request) {
         commands.addParticipants(viewer, id, request.userIds());
         return reader.open(viewer, id);
     }

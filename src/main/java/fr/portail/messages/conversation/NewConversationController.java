@@ -5,12 +5,14 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,15 +26,19 @@ class NewConversationController {
     private final DirectoryService directory;
     private final AttachmentService attachments;
 
+    private final SpringValidatorAdapter validator;
+
     NewConversationController(
             ConversationCommands commands,
             ConversationReader reader,
             DirectoryService directory,
-            AttachmentService attachments) {
+            AttachmentService attachments,
+            jakarta.validation.Validator validator) {
         this.commands = commands;
         this.reader = reader;
         this.directory = directory;
         this.attachments = attachments;
+        this.validator = new SpringValidatorAdapter(validator);
     }
 
     /** The fields of the form, bound as they come; the service validates them. */
@@ -46,8 +52,13 @@ class NewConversationController {
 
         NewConversationForm {
             type = type == null ? ConversationType.ENTREPRISE : type;
-            participantIds = participantIds == null ? List.of() : participantIds;
-            attachmentIds = attachmentIds == null ? List.of() : attachmentIds;
+            // An empty choice of a picker binds as a null id: it chose nothing.
+            participantIds = participantIds == null
+                    ? List.of()
+                    : participantIds.stream().filter(Objects::nonNull).toList();
+            attachmentIds = attachmentIds == null
+                    ? List.of()
+                    : attachmentIds.stream().filter(Objects::nonNull).toList();
         }
     }
 
@@ -59,20 +70,23 @@ class NewConversationController {
 
     @PostMapping("/conversations")
     String create(Viewer viewer, @ModelAttribute("form") NewConversationForm form, BindingResult errors, Model model) {
+        var request = new NewConversation(
+                form.type(),
+                form.companyId(),
+                form.participantIds(),
+                form.subject(),
+                form.html(),
+                form.attachmentIds());
+        if (!errors.hasErrors()) {
+            // The constraints declared on the request record, reported next to the fields of the form.
+            validator.validate(request, errors);
+        }
         if (errors.hasErrors()) {
             errors.reject("conversation.error.invalid");
             return render(viewer, form, errors, model);
         }
         try {
-            UUID id = commands.create(
-                    viewer,
-                    new NewConversation(
-                            form.type(),
-                            form.companyId(),
-                            form.participantIds(),
-                            form.subject(),
-                            form.html(),
-                            form.attachmentIds()));
+            UUID id = commands.create(viewer, request);
             return "redirect:/conversations/" + id;
         } catch (InvalidInputException invalid) {
             invalid.problems()

@@ -11,6 +11,7 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.ImportResult;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.firm.FirmIdentityService;
 import fr.portail.messages.platform.ExternalDatabase;
 import fr.portail.messages.platform.MessagesProperties;
 import java.util.List;
@@ -46,6 +47,7 @@ class DemoData implements ApplicationRunner {
     private final InvitationService invitations;
     private final DirectoryService directory;
     private final ConversationCommands conversations;
+    private final FirmIdentityService firmIdentity;
 
     DemoData(
             MessagesProperties properties,
@@ -54,7 +56,8 @@ class DemoData implements ApplicationRunner {
             DirectoryImporter importer,
             InvitationService invitations,
             DirectoryService directory,
-            ConversationCommands conversations) {
+            ConversationCommands conversations,
+            FirmIdentityService firmIdentity) {
         this.properties = properties;
         this.environment = environment;
         this.jdbc = jdbc;
@@ -62,6 +65,7 @@ class DemoData implements ApplicationRunner {
         this.invitations = invitations;
         this.directory = directory;
         this.conversations = conversations;
+        this.firmIdentity = firmIdentity;
     }
 
     boolean enabled() {
@@ -77,6 +81,7 @@ class DemoData implements ApplicationRunner {
             logAccounts();
             return;
         }
+        DemoFirmIdentity.apply(firmIdentity);
         ImportResult result = importer.importDirectory(firm(), null);
         for (ImportResult.InvitationLink link : result.invitations()) {
             String token = link.url().substring(link.url().lastIndexOf('/') + 1);

@@ -2,10 +2,12 @@ package fr.portail.messages.directory;
 
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.InvalidInputException.FieldProblem;
+import fr.portail.messages.platform.TextRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Reads the CSV form of a directory file: a companies file {@code externalId,name} and a people file
@@ -31,6 +33,9 @@ public final class DirectoryCsv {
                 problems.add(FieldProblem.of("companiesFile", "import.error.csvColumns", i + 2, COMPANY_HEADER.size()));
                 continue;
             }
+            if (!acceptable(row, i + 2, "companiesFile", COMPANY_HEADER, problems)) {
+                continue;
+            }
             companies.add(new DirectoryFile.CompanyEntry(row.get(0), row.get(1)));
         }
         List<List<String>> peopleRows = rows(peopleCsv, "usersFile", PEOPLE_HEADER, problems);
@@ -40,6 +45,9 @@ public final class DirectoryCsv {
                 problems.add(FieldProblem.of("usersFile", "import.error.csvColumns", i + 2, PEOPLE_HEADER.size()));
                 continue;
             }
+            if (!acceptable(row, i + 2, "usersFile", PEOPLE_HEADER, problems)) {
+                continue;
+            }
             people.add(new DirectoryFile.PersonEntry(
                     row.get(0), row.get(1), row.get(2), parseBoolean(row.get(3)), list(row.get(4)), list(row.get(5))));
         }
@@ -47,6 +55,28 @@ public final class DirectoryCsv {
             throw new InvalidInputException(problems);
         }
         return new DirectoryFile(companies, people);
+    }
+
+    /**
+     * Every cell of a row against the {@link TextRules} (each cell is one line: a name, an identifier, a list of
+     * identifiers); each refusal names the line and the column.
+     */
+    private static boolean acceptable(
+            List<String> row, int line, String field, List<String> header, List<FieldProblem> problems) {
+        boolean acceptable = true;
+        for (int column = 0; column < row.size(); column++) {
+            var refusal = TextRules.problem(row.get(column), TextRules.Kind.NAME);
+            if (refusal.isPresent()) {
+                problems.add(FieldProblem.of(
+                        field,
+                        "import.error.text",
+                        line,
+                        header.get(column),
+                        new DefaultMessageSourceResolvable(refusal.get())));
+                acceptable = false;
+            }
+        }
+        return acceptable;
     }
 
     private static Boolean parseBoolean(String value) {

@@ -3,6 +3,7 @@ package fr.portail.messages.directory;
 import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.InvalidInputException.FieldProblem;
+import fr.portail.messages.platform.TextRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +60,11 @@ public class DirectoryImporter {
     }
 
     private ImportResult apply(DirectoryFile file, UUID actorId) {
+        List<FieldProblem> refusedText = refusedText(file);
+        if (!refusedText.isEmpty()) {
+            // Before any look-up: such text must not reach a query.
+            throw new InvalidInputException(refusedText);
+        }
         Map<String, Company> existingCompanies = companies
                 .findByExternalIdIn(file.companies().stream()
                         .map(DirectoryFile.CompanyEntry::externalId)
@@ -176,6 +182,39 @@ public class DirectoryImporter {
             resolved.add(byExternalId.get(externalId.strip()));
         }
         return resolved;
+    }
+
+    /** Every text of the file against the {@link TextRules}; names are names (one line, no bidi override). */
+    private static List<FieldProblem> refusedText(DirectoryFile file) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < file.companies().size(); i++) {
+            var entry = file.companies().get(i);
+            if (entry != null) {
+                check(entry.externalId(), "companies[" + i + "].externalId", TextRules.Kind.NAME, problems);
+                check(entry.name(), "companies[" + i + "].name", TextRules.Kind.NAME, problems);
+            }
+        }
+        for (int i = 0; i < file.users().size(); i++) {
+            var entry = file.users().get(i);
+            if (entry == null) {
+                continue;
+            }
+            String path = "users[" + i + "]";
+            check(entry.email(), path + ".email", TextRules.Kind.NAME, problems);
+            check(entry.name(), path + ".name", TextRules.Kind.NAME, problems);
+            check(entry.kind(), path + ".kind", TextRules.Kind.NAME, problems);
+            for (String externalId : entry.companies() == null ? List.<String>of() : entry.companies()) {
+                check(externalId, path + ".companies", TextRules.Kind.NAME, problems);
+            }
+            for (String externalId : entry.favourites() == null ? List.<String>of() : entry.favourites()) {
+                check(externalId, path + ".favourites", TextRules.Kind.NAME, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void check(String text, String path, TextRules.Kind kind, List<FieldProblem> problems) {
+        TextRules.problem(text, kind).ifPresent(key -> problems.add(FieldProblem.of(path, key)));
     }
 
     private static Set<String> validateCompanies(

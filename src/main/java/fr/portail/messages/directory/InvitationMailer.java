@@ -1,5 +1,6 @@
 package fr.portail.messages.directory;
 
+import fr.portail.messages.firm.MailIdentity;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,20 +21,23 @@ class InvitationMailer {
 
     private final JavaMailSender mailSender;
     private final MessageSource messages;
+    private final MailIdentity identity;
 
-    InvitationMailer(JavaMailSender mailSender, MessageSource messages) {
+    InvitationMailer(JavaMailSender mailSender, MessageSource messages, MailIdentity identity) {
         this.mailSender = mailSender;
         this.messages = messages;
+        this.identity = identity;
     }
 
     void send(IssuedInvitation invitation, String name, String language) {
         Locale locale = Locale.forLanguageTag(language);
         var mail = new SimpleMailMessage();
-        mail.setFrom(messages.getMessage("mail.from", null, locale));
+        mail.setFrom(identity.systemSender().toString());
         mail.setTo(invitation.email());
         mail.setSubject(messages.getMessage("invitation.mail.subject", null, locale));
         mail.setText(messages.getMessage(
-                "invitation.mail.body", new Object[] {name, invitation.url(), invitation.expiresAt()}, locale));
+                        "invitation.mail.body", new Object[] {name, invitation.url(), invitation.expiresAt()}, locale)
+                + "\n-- \n" + identity.firm().textSignature() + "\n");
         try {
             mailSender.send(mail);
         } catch (MailException e) {

@@ -1,5 +1,6 @@
 package fr.portail.messages.notification;
 
+import fr.portail.messages.firm.MailIdentity;
 import fr.portail.messages.platform.MessagesProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -7,11 +8,11 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -34,13 +35,16 @@ class NewMessageMailComposer {
     private final JavaMailSender mailSender;
     private final MessageSource messages;
     private final MessagesProperties properties;
+    private final MailIdentity identity;
     /** Its own engine: declaring a template engine bean would make Boot drop the one the pages use. */
     private final SpringTemplateEngine templates;
 
-    NewMessageMailComposer(JavaMailSender mailSender, MessageSource messages, MessagesProperties properties) {
+    NewMessageMailComposer(
+            JavaMailSender mailSender, MessageSource messages, MessagesProperties properties, MailIdentity identity) {
         this.mailSender = mailSender;
         this.messages = messages;
         this.properties = properties;
+        this.identity = identity;
         this.templates = new SpringTemplateEngine();
         templates.setTemplateEngineMessageSource(messages);
         templates.addTemplateResolver(resolver("mail/*.html", TemplateMode.HTML, 1));
@@ -86,18 +90,23 @@ class NewMessageMailComposer {
         MimeMessage mime = new StableIdMimeMessage(session, messageId(mail));
         var helper =
                 new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name());
-        InternetAddress from = InternetAddress.parse(message("mail.from", mail))[0];
-        helper.setFrom(address(from.getAddress(), message("mail.newMessage.fromName", mail, mail.authorName())));
+        helper.setFrom(identity.sender(mail.authorName()));
         helper.setTo(address(mail.recipientEmail(), mail.recipientName()));
         helper.setSubject(headerSafe(subject(mail)));
         Context context = new Context(mail.locale());
         context.setVariable("mail", mail);
+        context.setVariable("firm", identity.firm());
         context.setVariable("excerpt", mail.excerpt());
         context.setVariable("link", link(mail));
         context.setVariable("profileLink", properties.publicBaseUrl() + "/profil");
         helper.setText(
                 templates.process("mail/new-message.txt", context),
                 templates.process("mail/new-message.html", context));
+        // After the text, as MimeMessageHelper requires: the HTML shows it as cid:firm-logo, without a remote image.
+        var logo = identity.logoPng();
+        if (logo.isPresent()) {
+            helper.addInline("firm-logo", new ByteArrayResource(logo.get()), "image/png");
+        }
         return mime;
     }
 
@@ -121,8 +130,7 @@ class NewMessageMailComposer {
      * SMTP hand-off and the commit, mail systems that de-duplicate by Message-ID show it once.
      */
     private String messageId(NewMessageMail mail) {
-        String host = URI.create(properties.publicBaseUrl()).getHost();
-        return "<" + mail.deliveryId() + ".notification@" + (host == null ? "messages.local" : host) + ">";
+        return identity.messageId(mail.deliveryId() + ".notification");
     }
 
     private static InternetAddress address(String email, String personal) throws AddressException {

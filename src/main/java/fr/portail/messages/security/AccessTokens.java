@@ -5,6 +5,7 @@ import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.SecretTokens;
+import fr.portail.messages.platform.TextRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public class AccessTokens {
         if (trimmed.isEmpty()) {
             throw new InvalidInputException("name", "token.error.nameRequired");
         }
+        TextRules.require("name", trimmed, TextRules.Kind.NAME);
         if (trimmed.length() > 100) {
             throw new InvalidInputException("name", "token.error.nameTooLong", 100);
         }

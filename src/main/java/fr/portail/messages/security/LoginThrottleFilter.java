@@ -1,5 +1,6 @@
 package fr.portail.messages.security;
 
+import fr.portail.messages.platform.TextRules;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         this.throttle = throttle;
     }
 
+    private static boolean acceptable(String text) {
+        return TextRules.problem(text, TextRules.Kind.TEXT).isEmpty();
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
@@ -24,6 +29,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!acceptable(request.getParameter("username")) || !acceptable(request.getParameter("password"))) {
+            // The same answer as wrong credentials: nobody can be signed in with such text, and nothing is looked up.
+            response.sendRedirect(request.getContextPath() + "/login?error");
+            return;
+        }
         if (throttle.mustWait(request.getParameter("username"), request.getRemoteAddr())) {
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;

@@ -2,6 +2,7 @@ package fr.portail.messages.security;
 
 import fr.portail.messages.directory.DirectoryService;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,10 +25,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains: the JSON API under {@code /api/**} (session or personal access token, problem details on
@@ -52,8 +56,19 @@ class SecurityConfiguration {
         "/vendor/**",
         "/favicon.ico",
         "/favicon.svg",
+        "/cabinet/logo.png",
+        "/cabinet/theme.css",
         "/error"
     };
+
+    /**
+     * A request the firewall refuses (a NUL, an encoded slash, a {@code ..} in its path) is sent to the error
+     * controller as a 400, which answers a problem under {@code /api/} and the error page elsewhere.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler(HttpServletResponse.SC_BAD_REQUEST);
+    }
 
     /** Argon2id for new hashes; the prefix of each stored hash says how to check it, so the default can evolve. */
     @Bean
@@ -114,9 +129,10 @@ class SecurityConfiguration {
             CurrentViewerFilter viewerFilter,
             AccessTokenFilter accessTokenFilter,
             MessageSource messages,
-            LocaleResolver locales)
+            LocaleResolver locales,
+            JsonMapper json)
             throws Exception {
-        var problems = new ProblemResponses(messages, locales);
+        var problems = new ProblemResponses(messages, locales, json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**")

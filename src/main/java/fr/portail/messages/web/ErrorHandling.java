@@ -2,40 +2,52 @@ package fr.portail.messages.web;
 
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
-import fr.portail.messages.security.CurrentViewer;
+import fr.portail.messages.platform.TextRules;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place that turns the application's exceptions into answers: an HTML page for the pages, an RFC 9457
- * problem for the API, with a message in the caller's language.
+ * The one place that turns the exceptions of controllers into answers: the application's error page for the pages, an
+ * RFC 9457 problem for the API ({@link Problems}), with a message in the caller's language. Anything unexpected is
+ * logged here with its stack trace and answered as a plain 500 that says nothing of the cause.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private final Problems problems;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    ErrorHandling(MessageSource messages, LocaleResolver locales) {
+    ErrorHandling(Problems problems, MessageSource messages, LocaleResolver locales) {
+        this.problems = problems;
         this.messages = messages;
         this.locales = locales;
     }
@@ -46,77 +58,121 @@ class ErrorHandling {
      */
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     Object notFound(HttpServletRequest request) {
-        if (isApi(request)) {
-            return problem(request, HttpStatus.NOT_FOUND, "error.notFound", List.of());
-        }
-        var page = new ModelAndView("error/404");
-        page.addObject("viewer", CurrentViewer.of(request).orElse(null));
-        page.setStatus(HttpStatus.NOT_FOUND);
-        return page;
+        return problems.answer(request, HttpStatus.NOT_FOUND, List.of());
     }
 
-    /** A malformed id in a URL names nothing: "not found"; any other malformed parameter is a bad request. */
+    /** A malformed id in a URL names nothing: "not found"; a malformed or refused parameter is a bad request. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object malformed(MethodArgumentTypeMismatchException exception, HttpServletRequest request) {
-        if (exception.getParameter().hasParameterAnnotation(PathVariable.class)) {
+        String refused = TextRules.refusal(exception).orElse(null);
+        if (refused == null && exception.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return notFound(request);
         }
-        return invalid(new InvalidInputException(exception.getName(), "error.invalidInput"), request);
+        return invalid(
+                new InvalidInputException(exception.getName(), refused == null ? "error.invalidValue" : refused),
+                request);
     }
 
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException exception, HttpServletRequest request) {
-        Locale locale = locales.resolveLocale(request);
-        List<Map<String, Object>> errors = exception.problems().stream()
-                .map(problem -> Map.<String, Object>of(
-                        "field",
+        var locale = locales.resolveLocale(request);
+        List<Problems.FieldMessage> errors = exception.problems().stream()
+                .map(problem -> new Problems.FieldMessage(
                         problem.field() == null ? "" : problem.field(),
-                        "message",
                         messages.getMessage(
-                                problem.messageKey(), problem.arguments().toArray(), locale)))
+                                problem.messageKey(), problem.arguments().toArray(), problem.messageKey(), locale)))
                 .toList();
-        if (isApi(request)) {
-            return problem(request, HttpStatus.BAD_REQUEST, "error.invalidInput", errors);
+        return problems.answer(request, HttpStatus.BAD_REQUEST, errors);
+    }
+
+    /** A request record that breaks its declared constraints (Bean Validation), or a form that could not be bound. */
+    @ExceptionHandler(BindException.class)
+    Object unbound(BindException exception, HttpServletRequest request) {
+        return problems.answer(request, HttpStatus.BAD_REQUEST, fieldMessages(exception.getBindingResult(), request));
+    }
+
+    /** Constraints declared on the parameters of a controller method. */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    Object invalidParameters(HandlerMethodValidationException exception, HttpServletRequest request) {
+        var locale = locales.resolveLocale(request);
+        List<Problems.FieldMessage> errors = new ArrayList<>();
+        for (ParameterValidationResult result : exception.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors()
+                    .forEach(error -> errors.add(new Problems.FieldMessage(
+                            error instanceof FieldError field ? field.getField() : String.valueOf(name),
+                            problems.message(error, locale))));
         }
-        var page = new ModelAndView("error/400");
-        page.addObject("viewer", CurrentViewer.of(request).orElse(null));
-        page.addObject("errors", errors);
-        page.setStatus(HttpStatus.BAD_REQUEST);
-        return page;
+        return problems.answer(request, HttpStatus.BAD_REQUEST, errors);
+    }
+
+    /** A body that is not JSON, not UTF-8, or not of the expected shape; a refused text names its field. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException exception, HttpServletRequest request) {
+        var unreadable = JsonProblems.describe(exception);
+        var locale = locales.resolveLocale(request);
+        return problems.answer(
+                request,
+                HttpStatus.BAD_REQUEST,
+                List.of(new Problems.FieldMessage(
+                        unreadable.field(), messages.getMessage(unreadable.messageKey(), null, locale))));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
-        if (isApi(request)) {
-            return problem(request, HttpStatus.CONTENT_TOO_LARGE, "error.payloadTooLarge", List.of());
-        }
-        var page = new ModelAndView("error/400");
-        page.addObject("viewer", CurrentViewer.of(request).orElse(null));
-        page.addObject(
-                "errors",
-                List.of(Map.of(
-                        "field",
-                        "files",
-                        "message",
-                        messages.getMessage("error.payloadTooLarge", null, locales.resolveLocale(request)))));
-        page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
-        return page;
+        var message = messages.getMessage("error.payloadTooLarge", null, locales.resolveLocale(request));
+        return problems.answer(
+                request, HttpStatus.CONTENT_TOO_LARGE, List.of(new Problems.FieldMessage("files", message)));
     }
 
-    private ResponseEntity<ProblemDetail> problem(
-            HttpServletRequest request, HttpStatus status, String key, List<Map<String, Object>> errors) {
-        Locale locale = locales.resolveLocale(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(key, null, locale));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+    /** A multipart body the container could not read (broken boundary, too many parts, ...). */
+    @ExceptionHandler(MultipartException.class)
+    Object brokenMultipart(MultipartException exception, HttpServletRequest request) {
+        if (exception.getCause() instanceof IllegalStateException tooLarge
+                && String.valueOf(tooLarge.getMessage()).contains("exceed")) {
+            return tooLarge(request);
         }
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return problems.answer(request, HttpStatus.BAD_REQUEST, List.of());
+    }
+
+    @ExceptionHandler({AuthenticationException.class, AccessDeniedException.class})
+    Object security(Exception exception, HttpServletRequest request) {
+        return problems.answer(
+                request,
+                exception instanceof AuthenticationException ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
+                List.of());
+    }
+
+    /**
+     * Spring's own refusals (405, 406, 415, a missing parameter, ...) keep their status and headers ({@code Allow},
+     * {@code Accept}); everything else is a fault of ours: logged in full, answered without a word about it.
+     */
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception exception, HttpServletRequest request) {
+        if (exception instanceof ErrorResponse response
+                && response.getStatusCode().is4xxClientError()) {
+            return problems.answer(request, response.getStatusCode(), List.of(), response.getHeaders());
+        }
+        if (Problems.isUndecodableParameter(exception)) {
+            return invalid(new InvalidInputException(null, "text.error.encoding"), request);
+        }
+        LOG.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), exception);
+        HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
+        return problems.answer(request, status, List.of());
+    }
+
+    private List<Problems.FieldMessage> fieldMessages(BindingResult result, HttpServletRequest request) {
+        var locale = locales.resolveLocale(request);
+        List<Problems.FieldMessage> errors = new ArrayList<>();
+        result.getFieldErrors()
+                .forEach(error ->
+                        errors.add(new Problems.FieldMessage(error.getField(), problems.message(error, locale))));
+        result.getGlobalErrors()
+                .forEach(error -> errors.add(new Problems.FieldMessage("", problems.message(error, locale))));
+        return errors;
     }
 
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return Problems.isApi(request.getRequestURI(), request.getContextPath());
     }
 }

@@ -1,5 +1,6 @@
 package fr.portail.messages.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +32,16 @@ class LanguageConfiguration {
         };
         cookie.setCookieMaxAge(Duration.ofDays(365));
         cookie.setCookieHttpOnly(true);
-        cookie.setDefaultLocaleFunction(
-                request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                        ? acceptedLanguage(request)
-                        : Locale.FRENCH);
+        cookie.setDefaultLocaleFunction(request -> originalPath(request).startsWith(request.getContextPath() + "/api/")
+                ? acceptedLanguage(request)
+                : Locale.FRENCH);
         return cookie;
+    }
+
+    /** The path the client asked for, also while the error controller answers for it. */
+    private static String originalPath(HttpServletRequest request) {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return failed instanceof String path ? path : request.getRequestURI();
     }
 
     private static Locale acceptedLanguage(HttpServletRequest request) {

@@ -7,10 +7,12 @@ import fr.portail.messages.conversation.ConversationAccess;
 import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
-import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.CompanyAdministration;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.InvitationService;
+import fr.portail.messages.directory.MembershipAdministration;
 import fr.portail.messages.directory.PeopleFilter;
+import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.Profile;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.platform.NotFoundException;
@@ -44,7 +46,13 @@ class AdministrationTest {
     DirectoryService directory;
 
     @Autowired
-    DirectoryAdministration administration;
+    CompanyAdministration administration;
+
+    @Autowired
+    PersonAdministration people;
+
+    @Autowired
+    MembershipAdministration memberships;
 
     @Autowired
     ConversationCommands conversations;
@@ -177,11 +185,10 @@ class AdministrationTest {
         var alice = firm.viewer("alice");
         assertThatThrownBy(() -> administration.createCompany(alice, "X-" + UUID.randomUUID(), "X"))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> administration.changeAdministrator(alice, alice.id(), true))
+        assertThatThrownBy(() -> people.changeAdministrator(alice, alice.id(), true))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> administration.people(alice, PeopleFilter.ALL, "", 0))
-                .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> administration.removeMembership(alice, firm.id("paul"), firm.companyId("dup")))
+        assertThatThrownBy(() -> people.people(alice, PeopleFilter.ALL, "", 0)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> memberships.removeMembership(alice, firm.id("paul"), firm.companyId("dup")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(profile("paul").companies()).hasSize(1);
     }
@@ -434,7 +441,7 @@ class AdministrationTest {
         assertThat(boss.get(personPath).body()).as("shown once").doesNotContain(url);
 
         UUID id = UUID.fromString(personPath.substring(personPath.lastIndexOf('/') + 1));
-        var person = administration.person(firm.viewer("boss"), id);
+        var person = people.person(firm.viewer("boss"), id);
         assertThat(person.person().admin()).isFalse();
         assertThat(person.person().kind().name()).isEqualTo("CLIENT");
         assertThat(person.companies()).extracting(c -> c.externalId()).containsExactly(firm.externalId("dup"));
@@ -484,7 +491,7 @@ class AdministrationTest {
     @Test
     void resendingAnInvitationRevokesTheOldLinkAndRevokingEndsIt() {
         String email = "inv." + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
-        var first = administration.invite(
+        var first = people.invite(
                 firm.viewer("boss"),
                 new fr.portail.messages.directory.NewPerson(
                         email, "Invité", fr.portail.messages.directory.PersonKind.COLLABORATOR, List.of()));

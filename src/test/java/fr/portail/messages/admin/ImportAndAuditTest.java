@@ -2,10 +2,11 @@ package fr.portail.messages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.portail.messages.directory.DirectoryAdministration;
+import fr.portail.messages.directory.CompanyAdministration;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.PeopleFilter;
+import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
 import java.time.LocalDate;
@@ -37,7 +38,10 @@ class ImportAndAuditTest {
     DirectoryService directory;
 
     @Autowired
-    DirectoryAdministration administration;
+    CompanyAdministration administration;
+
+    @Autowired
+    PersonAdministration people;
 
     Firm firm;
     WebSession boss;
@@ -57,9 +61,7 @@ class ImportAndAuditTest {
     }
 
     private long peopleMatching(String query) {
-        return administration
-                .people(firm.viewer("boss"), PeopleFilter.ALL, query, 0)
-                .total();
+        return people.people(firm.viewer("boss"), PeopleFilter.ALL, query, 0).total();
     }
 
     private long companiesMatching(String query) {

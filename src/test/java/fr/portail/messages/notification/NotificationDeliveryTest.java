@@ -67,6 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             "messages.demo-data=false",
             "messages.embedded-smtp.port=0",
             "messages.public-url=https://messages.example.test/",
+            "messages.mail.from=" + NotificationDeliveryTest.SENDER,
             "messages.notifications.poll-interval=200ms",
             "messages.notifications.first-retry-delay=200ms",
             "messages.notifications.max-retry-delay=1s",
@@ -76,6 +77,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationDeliveryTest {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDeliveryTest.class);
+    /** With a real SMTP server (spring.mail.host) the sender must be configured. */
+    static final String SENDER = "messages@cabinet-test.example";
+
     private static final int SMTP_PORT = freePort();
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
     private static final Pattern LINK =
@@ -160,9 +164,10 @@ class NotificationDeliveryTest {
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screenshots", "mail.html"), html(mail));
         assertThat(mail.getSubject()).isEqualTo("[Messages] " + firm.companyName() + " — Bilan 2025");
-        assertThat(mail.getFrom()[0].toString())
-                .contains(firm.name("alice") + " (Messages)")
-                .contains("no-reply@");
+        var from = (jakarta.mail.internet.InternetAddress) mail.getFrom()[0];
+        assertThat(from.getPersonal()).isEqualTo(firm.name("alice") + " via Messages");
+        assertThat(from.getAddress()).isEqualTo(SENDER);
+        assertThat(mail.getMessageID()).endsWith("@cabinet-test.example>");
         assertThat(text(mail))
                 .contains("Bonjour " + firm.name("paul") + ",")
                 .contains(firm.name("alice") + " a écrit un nouveau message.")
@@ -545,6 +550,7 @@ class NotificationDeliveryTest {
                         "messages.notifications.poll-interval=200ms",
                         "spring.mail.host=127.0.0.1",
                         "spring.mail.port=" + SMTP_PORT,
+                        "messages.mail.from=" + SENDER,
                         "spring.main.banner-mode=off")
                 .run();
     }

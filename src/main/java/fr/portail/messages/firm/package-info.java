@@ -1,0 +1,2 @@
+/** The firm's own identity (name, logo, brand colour, contact, legal footer) and the sender of every e-mail. */
+package fr.portail.messages.firm;
