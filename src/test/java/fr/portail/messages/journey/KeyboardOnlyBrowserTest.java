@@ -3,7 +3,6 @@ package fr.portail.messages.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
@@ -71,9 +70,17 @@ class KeyboardOnlyBrowserTest {
         tabTo(page, "#subject");
         page.keyboard().type("Relevés de décembre");
         tabTo(page, "#new-conversation [data-attach-button]");
-        FileChooser chooser = page.waitForFileChooser(() -> page.keyboard().press("Enter"));
-        chooser.setFiles(new FilePayload(
-                "releves.pdf", "application/pdf", "%PDF-1.4 relevés\n".getBytes(StandardCharsets.UTF_8)));
+        // Enter on the paperclip opens the file input; the system's file dialog itself is outside the page, so the
+        // file is then given to that input directly.
+        page.evaluate("() => document.querySelector('#new-conversation [data-file-input]')"
+                + ".addEventListener('click', () => window.fileInputOpened = true)");
+        page.keyboard().press("Enter");
+        assertThat((Boolean) page.evaluate("() => window.fileInputOpened === true"))
+                .isTrue();
+        page.setInputFiles(
+                "#new-conversation [data-file-input]",
+                new FilePayload(
+                        "releves.pdf", "application/pdf", "%PDF-1.4 relevés\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(page.locator("#new-conversation [data-uploaded]")).hasCount(1);
         tabTo(page, "#new-conversation .ql-editor");
         page.keyboard().type("Voici les relevés.");

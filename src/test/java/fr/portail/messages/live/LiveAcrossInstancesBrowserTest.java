@@ -93,6 +93,14 @@ class LiveAcrossInstancesBrowserTest {
                         List.of(firm.id("paul")),
                         "Bilan 2025",
                         "<p>Voici le bilan.</p>"));
+        UUID other = conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        firm.companyId("dup"),
+                        List.of(firm.id("paul")),
+                        "Honoraires",
+                        "<p>Proposition jointe.</p>"));
         int secondPort =
                 ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
 
@@ -103,6 +111,8 @@ class LiveAcrossInstancesBrowserTest {
         paulThread.navigate("/conversations/" + conversation);
         waitForStream(paulThread);
         waitForStream(paulInbox);
+        // Two notifications at first; opening "Bilan 2025" read one of them.
+        paulInbox.reload();
         assertThat(paulInbox.getByTestId("notification-count")).hasText("1");
 
         Page alice = browser.newSession("http://localhost:" + secondPort);
@@ -127,6 +137,19 @@ class LiveAcrossInstancesBrowserTest {
         assertThat(paulInbox
                         .getByTestId("inbox-row")
                         .filter(new Locator.FilterOptions().setHasText("Pouvez-vous valider avant vendredi ?")))
+                .isVisible(SOON);
+        // Paul sees the reply in the open conversation, so it is read at once: the bell stays at one.
+        assertThat(paulInbox.getByTestId("notification-count")).hasText("1");
+
+        // A reply in the conversation Paul does not have open: its inbox row and the bell follow.
+        alice.navigate("/conversations/" + other);
+        waitForStream(alice);
+        alice.locator("#reply .ql-editor").click();
+        alice.keyboard().type("Les honoraires sont revus.");
+        alice.keyboard().press("Control+Enter");
+        assertThat(paulInbox
+                        .getByTestId("inbox-row")
+                        .filter(new Locator.FilterOptions().setHasText("Les honoraires sont revus.")))
                 .isVisible(SOON);
         assertThat(paulInbox.getByTestId("notification-count")).hasText("2");
         Browser.screenshot(paulThread, "live-conversation");
