@@ -4,11 +4,14 @@ import fr.portail.messages.directory.AdministrationLookups;
 import fr.portail.messages.directory.IssuedInvitation;
 import fr.portail.messages.directory.MembershipAdministration;
 import fr.portail.messages.directory.NewPerson;
+import fr.portail.messages.directory.PasswordResets;
 import fr.portail.messages.directory.PeopleFilter;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.SearchPatterns;
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -36,16 +39,19 @@ class AdminUsersController {
     private final MembershipAdministration memberships;
     private final AdministrationLookups lookups;
     private final Feedback feedback;
+    private final PasswordResets resets;
 
     AdminUsersController(
             PersonAdministration administration,
             MembershipAdministration memberships,
             AdministrationLookups lookups,
-            Feedback feedback) {
+            Feedback feedback,
+            PasswordResets resets) {
         this.administration = administration;
         this.memberships = memberships;
         this.lookups = lookups;
         this.feedback = feedback;
+        this.resets = resets;
     }
 
     /** The invitation form; {@code admin} is deliberately absent: the flag is granted afterwards, on purpose. */
@@ -65,7 +71,7 @@ class AdminUsersController {
     String list(
             Viewer viewer,
             @RequestParam(defaultValue = "ALL") PeopleFilter filter,
-            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         model.addAttribute("people", administration.people(viewer, filter, q, page));
@@ -89,7 +95,9 @@ class AdminUsersController {
             Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return renderInvite(viewer, form, errors, model);
+            // A field that could not be bound (refused text, unknown kind): no form may have been built.
+            return renderInvite(
+                    viewer, form == null ? new InviteForm("", "", PersonKind.CLIENT, List.of()) : form, errors, model);
         }
         try {
             IssuedInvitation issued = administration.invite(
@@ -131,6 +139,18 @@ class AdminUsersController {
             IssuedInvitation issued = administration.resendInvitation(viewer, personId);
             redirect.addFlashAttribute(INVITATION, ShownInvitation.of(issued));
             feedback.notice(redirect, "admin.user.invitationResent", issued.email());
+        } catch (InvalidInputException invalid) {
+            feedback.errors(redirect, invalid);
+        }
+        return back(personId);
+    }
+
+    /** For a person who has a password: the reset e-mail goes to them; the administrator sees no link. */
+    @PostMapping("/admin/utilisateurs/{personId}/reinitialisation")
+    String sendReset(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        try {
+            String email = resets.sendOnBehalf(viewer, personId);
+            feedback.notice(redirect, "admin.user.resetSent", email);
         } catch (InvalidInputException invalid) {
             feedback.errors(redirect, invalid);
         }

@@ -145,6 +145,23 @@ public class ConversationAccess {
                 .toList());
     }
 
+    /** Which of these conversations the person may access now, decided for all of them in one statement. */
+    public Set<UUID> accessibleAmong(UUID personId, Collection<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc
+                .sql("select c.id as conversation_id, " + FACTS_COLUMNS
+                        + " from conversation c cross join person v where v.id = :person and c.id in (:conversations)")
+                .param("person", personId)
+                .param("conversations", Set.copyOf(conversationIds))
+                .query((rs, row) -> mayAccess(readFacts(rs)) ? rs.getObject("conversation_id", UUID.class) : null)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList());
+    }
+
     /**
      * The load-and-authorise entry point of every conversation, message and attachment request: returns when the
      * viewer may access the conversation and throws the same {@link NotFoundException} for "missing" and "forbidden".

@@ -2,8 +2,10 @@ package fr.portail.messages.conversation;
 
 import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.SearchPatterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,9 +16,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,25 +32,32 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1")
 class ConversationApiController {
 
-    private final InboxQueries inbox;
+    private final ConversationSearch search;
+    private final InboxActions actions;
     private final ConversationCommands commands;
     private final ConversationReader reader;
     private final AttachmentService attachments;
     private final SpringValidatorAdapter validator;
 
     ConversationApiController(
-            InboxQueries inbox,
+            ConversationSearch search,
+            InboxActions actions,
             ConversationCommands commands,
             ConversationReader reader,
             AttachmentService attachments,
             jakarta.validation.Validator validator) {
-        this.inbox = inbox;
+        this.search = search;
+        this.actions = actions;
         this.commands = commands;
         this.reader = reader;
         this.attachments = attachments;
         this.validator = new SpringValidatorAdapter(validator);
     }
 
+    /**
+     * The inbox in one view ({@code todo} by default), or search results for {@code q} (in every view unless
+     * {@code view} is given), each with {@code highlight} and {@code matchingMessageId}.
+     */
     @GetMapping("/conversations")
     InboxPage inbox(
             Viewer viewer,
@@ -54,8 +65,38 @@ class ConversationApiController {
             @RequestParam(required = false) UUID companyId,
             @RequestParam(defaultValue = "false") boolean participant,
             @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) String view,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor) {
-        return inbox.inbox(viewer, new InboxFilter(type, companyId, participant, unread), cursor);
+        InboxView fallback = SearchQuery.parse(q).isPresent() ? InboxView.ALL : InboxView.TODO;
+        return search.search(
+                viewer,
+                new InboxFilter(type, companyId, participant, unread, InboxView.parse(view, fallback)),
+                q,
+                cursor);
+    }
+
+    @PutMapping("/conversations/{id}/done")
+    ResponseEntity<Void> done(Viewer viewer, @PathVariable UUID id) {
+        actions.apply(viewer, id, BulkAction.DONE);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/conversations/{id}/done")
+    ResponseEntity<Void> todo(Viewer viewer, @PathVariable UUID id) {
+        actions.apply(viewer, id, BulkAction.TODO);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** One action on several conversations: {@code {"ids": [...], "action": "DONE|TODO|READ|UNREAD"}}. */
+    record SelectionRequest(List<UUID> ids, String action) {}
+
+    /** How many of the selected conversations the action applied to (those the caller may access). */
+    record SelectionResult(int count) {}
+
+    @PostMapping("/conversations/selection")
+    SelectionResult selection(Viewer viewer, @RequestBody SelectionRequest request) {
+        return new SelectionResult(actions.apply(viewer, request.ids(), BulkAction.parse(request.action())));
     }
 
     @PostMapping(value = "/conversations", consumes = "application/json")
@@ -180,13 +221,15 @@ class ConversationApiController {
             Viewer viewer,
             @RequestParam ConversationType type,
             @RequestParam(required = false) UUID companyId,
-            @RequestParam(defaultValue = "") String q) {
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q) {
         return reader.eligiblePeople(viewer, type, companyId, q);
     }
 
     @GetMapping("/conversations/{id}/eligible-participants")
     List<PersonChoice> eligibleParticipants(
-            Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "") String q) {
+            Viewer viewer,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q) {
         return reader.eligibleNewParticipants(viewer, id, q);
     }
 }

@@ -36,6 +36,7 @@ public class ConversationCommands {
     private final AttachmentService attachments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final InboxActions inboxActions;
 
     ConversationCommands(
             JdbcClient jdbc,
@@ -44,7 +45,8 @@ public class ConversationCommands {
             DirectoryService directory,
             AttachmentService attachments,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            InboxActions inboxActions) {
         this.jdbc = jdbc;
         this.access = access;
         this.eligibility = eligibility;
@@ -52,6 +54,7 @@ public class ConversationCommands {
         this.attachments = attachments;
         this.events = events;
         this.clock = clock;
+        this.inboxActions = inboxActions;
     }
 
     /**
@@ -213,23 +216,13 @@ public class ConversationCommands {
     /** Marks the conversation read for the viewer. */
     @Transactional
     public void markRead(Viewer viewer, UUID conversationId) {
-        access.requireAccessible(viewer, conversationId);
-        jdbc.sql("""
-                        insert into read_state (person_id, conversation_id, read_count)
-                        select ?, c.id, c.message_count from conversation c where c.id = ?
-                        on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
-                        """).params(viewer.id(), conversationId).update();
+        inboxActions.apply(viewer, conversationId, BulkAction.READ);
     }
 
     /** Marks the last message unread for the viewer. */
     @Transactional
     public void markUnread(Viewer viewer, UUID conversationId) {
-        access.requireAccessible(viewer, conversationId);
-        jdbc.sql("""
-                        insert into read_state (person_id, conversation_id, read_count)
-                        select ?, c.id, greatest(c.message_count - 1, 0) from conversation c where c.id = ?
-                        on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
-                        """).params(viewer.id(), conversationId).update();
+        inboxActions.apply(viewer, conversationId, BulkAction.UNREAD);
     }
 
     private OffsetDateTime now() {

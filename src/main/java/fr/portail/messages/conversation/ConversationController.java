@@ -20,17 +20,28 @@ class ConversationController {
 
     private final ConversationCommands commands;
     private final ConversationReader reader;
+    private final ConversationSearch search;
     private final ReadReceipts receipts;
 
-    ConversationController(ConversationCommands commands, ConversationReader reader, ReadReceipts receipts) {
+    ConversationController(
+            ConversationCommands commands,
+            ConversationReader reader,
+            ConversationSearch search,
+            ReadReceipts receipts) {
         this.commands = commands;
         this.reader = reader;
+        this.search = search;
         this.receipts = receipts;
     }
 
+    /** The conversation; opened from search results ({@code q}), with the matching messages and words to mark. */
     @GetMapping("/conversations/{id}")
-    String show(Viewer viewer, @PathVariable UUID id, Model model) {
+    String show(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
         open(viewer, id, model);
+        SearchQuery.parse(q).ifPresent(query -> {
+            model.addAttribute("searchMatches", search.matchesIn(viewer, id, query));
+            model.addAttribute("q", q.strip());
+        });
         return "conversation";
     }
 

@@ -67,7 +67,7 @@ public class ConversationReader {
                                                          order by p.joined_at, pp.name), '[]')
                                   from participant p join person pp on pp.id = p.person_id
                                  where p.conversation_id = c.id) as participants,
-                        """ + ConversationAccess.FACTS_COLUMNS + """
+                        """ + InboxView.DONE_TEST + " as done,\n" + ConversationAccess.FACTS_COLUMNS + """
                           from conversation c
                           join person v on v.id = :viewer
                           left join company co on co.id = c.company_id
@@ -83,7 +83,8 @@ public class ConversationReader {
                                 CompanyRef.read(rs),
                                 json.readValue(rs.getString("participants"), PEOPLE),
                                 List.of(),
-                                rs.getBoolean("access_viewer_participant")))
+                                rs.getBoolean("access_viewer_participant"),
+                                rs.getBoolean("done")))
                         : Optional.<ConversationView>empty())
                 .optional()
                 .flatMap(view -> view)
@@ -110,7 +111,8 @@ public class ConversationReader {
                 header.company(),
                 header.participants(),
                 messages,
-                header.viewerIsParticipant());
+                header.viewerIsParticipant(),
+                header.done());
     }
 
     /** One message of a conversation the viewer may access (the answer to posting it). */

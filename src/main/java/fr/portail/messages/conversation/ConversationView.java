@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A conversation as a person with access reads it. */
+/**
+ * A conversation as a person with access reads it.
+ *
+ * @param viewerIsParticipant whether the reader takes part in it
+ * @param done whether the reader marked it "Terminé" since its last message
+ */
 public record ConversationView(
         UUID id,
         ConversationType type,
@@ -13,7 +18,8 @@ public record ConversationView(
         CompanyRef company,
         List<PersonRef> participants,
         List<MessageView> messages,
-        boolean viewerIsParticipant) {
+        boolean viewerIsParticipant,
+        boolean done) {
 
     /** One message; its HTML was sanitised when it was written. */
     public record MessageView(

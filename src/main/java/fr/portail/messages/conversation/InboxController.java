@@ -2,25 +2,34 @@ package fr.portail.messages.conversation;
 
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.LocalPaths;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The inbox, home page of the application. */
+/** The inbox, home page of the application: its views, search results, and what a person does to its rows. */
 @Controller
 class InboxController {
 
-    private final InboxQueries inbox;
+    private final ConversationSearch search;
+    private final InboxActions actions;
     private final DirectoryService directory;
 
-    InboxController(InboxQueries inbox, DirectoryService directory) {
-        this.inbox = inbox;
+    InboxController(ConversationSearch search, InboxActions actions, DirectoryService directory) {
+        this.search = search;
+        this.actions = actions;
         this.directory = directory;
     }
 
+    /** The inbox in one of its views, or search results when {@code q} has something to search for. */
     @GetMapping("/")
     String inbox(
             Viewer viewer,
@@ -28,12 +37,17 @@ class InboxController {
             @RequestParam(required = false) UUID company,
             @RequestParam(defaultValue = "false") boolean participant,
             @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) String view,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
-        var filter = new InboxFilter(type, company, participant, unread);
-        model.addAttribute("page", inbox.inbox(viewer, filter, cursor));
+        boolean searching = SearchQuery.parse(q).isPresent();
+        var filter = new InboxFilter(
+                type, company, participant, unread, InboxView.parse(view, searching ? InboxView.ALL : InboxView.TODO));
+        model.addAttribute("page", search.search(viewer, filter, q, cursor));
         model.addAttribute("filter", filter);
+        model.addAttribute("q", searching ? q.strip() : null);
         if (htmx != null && cursor != null) {
             return "inbox :: rows";
         }
@@ -43,6 +57,42 @@ class InboxController {
                         ? null
                         : directory.pickableCompany(viewer, company).orElse(null));
         model.addAttribute("types", ConversationType.values());
+        model.addAttribute("views", InboxView.values());
         return "inbox";
+    }
+
+    /** One action on the selected rows: one request, one confirmation. */
+    @PostMapping("/conversations/selection")
+    String bulk(
+            Viewer viewer,
+            @RequestParam(name = "ids", required = false) List<UUID> ids,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "/") String back,
+            RedirectAttributes redirect) {
+        try {
+            BulkAction chosen = BulkAction.parse(action);
+            int count = actions.apply(viewer, ids, chosen);
+            redirect.addFlashAttribute("bulkDone", "inbox.bulk.done." + chosen.name());
+            redirect.addFlashAttribute("bulkCount", count);
+        } catch (InvalidInputException invalid) {
+            redirect.addFlashAttribute("bulkError", invalid.problems().get(0).messageKey());
+            redirect.addFlashAttribute(
+                    "bulkErrorArguments", invalid.problems().get(0).arguments());
+        }
+        return "redirect:" + LocalPaths.orElse(back, "/");
+    }
+
+    /** "Terminé" from a row of the inbox or from the conversation page. */
+    @PostMapping("/conversations/{id}/done")
+    String done(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
+        actions.apply(viewer, id, BulkAction.DONE);
+        return "redirect:" + LocalPaths.orElse(back, "/");
+    }
+
+    /** Back to "À traiter". */
+    @PostMapping("/conversations/{id}/todo")
+    String todo(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
+        actions.apply(viewer, id, BulkAction.TODO);
+        return "redirect:" + LocalPaths.orElse(back, "/");
     }
 }

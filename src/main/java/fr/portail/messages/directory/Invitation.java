@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A single-use, expiring link that lets a new person choose a password. Only the token's hash is stored. */
+/**
+ * A single-use, expiring link that lets a person choose a password: an invitation (a new person) or a password reset
+ * (asked for by the person, sent to them only). Only the token's hash is stored.
+ */
 @Entity
 @Table(name = "invitation")
 class Invitation {
@@ -30,9 +33,23 @@ class Invitation {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    @Column(name = "purpose", nullable = false)
+    private String purpose;
+
+    /** What a link is for. */
+    enum Purpose {
+        INVITATION,
+        RESET
+    }
+
     protected Invitation() {}
 
     Invitation(String tokenHash, UUID personId, Instant now, Instant expiresAt) {
+        this(tokenHash, personId, now, expiresAt, Purpose.INVITATION);
+    }
+
+    Invitation(String tokenHash, UUID personId, Instant now, Instant expiresAt, Purpose purpose) {
+        this.purpose = purpose.name();
         this.id = UUID.randomUUID();
         this.tokenHash = tokenHash;
         this.personId = personId;
@@ -42,6 +59,10 @@ class Invitation {
 
     UUID personId() {
         return personId;
+    }
+
+    boolean isFor(Purpose candidate) {
+        return candidate.name().equals(purpose);
     }
 
     Instant expiresAt() {

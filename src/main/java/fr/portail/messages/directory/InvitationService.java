@@ -1,6 +1,7 @@
 package fr.portail.messages.directory;
 
 import fr.portail.messages.audit.AuditLog;
+import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.MessagesProperties;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.SecretTokens;
@@ -43,10 +44,16 @@ public class InvitationService {
         this.clock = clock;
     }
 
-    /** Creates a new link for the person (ending earlier ones) and e-mails it once the transaction commits. */
+    /**
+     * Creates a new link for a person who has never set a password (ending earlier ones) and e-mails it once the
+     * transaction commits. Refused for a person with a password: the link is shown to the administrator.
+     */
     @Transactional
     public IssuedInvitation issue(UUID personId, UUID actorId) {
         Person person = people.findById(personId).orElseThrow(NotFoundException::new);
+        if (person.passwordHash() != null) {
+            throw new InvalidInputException(null, "admin.user.error.passwordSet");
+        }
         Instant now = clock.instant();
         invitations.findOpenByPersonId(personId).forEach(open -> open.revoke(now));
         String token = SecretTokens.newToken();
@@ -61,7 +68,7 @@ public class InvitationService {
         return issued;
     }
 
-    private static void afterCommit(Runnable action) {
+    static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -79,9 +86,11 @@ public class InvitationService {
     public Optional<InvitedPerson> find(String token) {
         return invitations
                 .findByTokenHash(SecretTokens.hash(token))
+                .filter(invitation -> invitation.isFor(Invitation.Purpose.INVITATION))
                 .filter(invitation -> invitation.isUsable(clock.instant()))
                 .flatMap(invitation -> people.findById(invitation.personId()))
                 .filter(Person::isActive)
+                .filter(person -> person.passwordHash() == null)
                 .map(person -> new InvitedPerson(person.id(), person.name(), person.email()));
     }
 
@@ -95,10 +104,14 @@ public class InvitationService {
         Instant now = clock.instant();
         Invitation invitation = invitations
                 .findByTokenHashForUpdate(SecretTokens.hash(token))
+                .filter(candidate -> candidate.isFor(Invitation.Purpose.INVITATION))
                 .filter(candidate -> candidate.isUsable(now))
                 .orElseThrow(NotFoundException::new);
-        Person person =
-                people.findById(invitation.personId()).filter(Person::isActive).orElseThrow(NotFoundException::new);
+        // An invitation never replaces a password someone chose: that would let whoever saw the link sign in as them.
+        Person person = people.findById(invitation.personId())
+                .filter(Person::isActive)
+                .filter(candidate -> candidate.passwordHash() == null)
+                .orElseThrow(NotFoundException::new);
         PasswordPolicy.check(password, passwordConfirmation, person.email());
         person.changePasswordHash(passwordEncoder.encode(password));
         invitation.use(now);

@@ -38,8 +38,8 @@ final class BrandColour {
     }
 
     /** Rounded down to one decimal, as shown to people: 4.49 shows as 4.4, never as an acceptable-looking 4.5. */
-    static String shownContrast(String colour) {
-        return String.format(Locale.ROOT, "%.1f", Math.floor(contrastWithWhite(colour) * 10) / 10);
+    static double shownContrast(String colour) {
+        return Math.floor(contrastWithWhite(colour) * 10) / 10;
     }
 
     static double relativeLuminance(String colour) {

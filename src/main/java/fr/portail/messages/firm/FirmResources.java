@@ -69,6 +69,12 @@ class FirmResources {
                   --bs-link-color-rgb: %3$s;
                   --bs-link-hover-color: %2$s;
                 }
+                .btn-outline-primary {
+                  --bs-btn-color: %1$s; --bs-btn-border-color: %1$s;
+                  --bs-btn-hover-bg: %1$s; --bs-btn-hover-border-color: %1$s;
+                  --bs-btn-active-bg: %2$s; --bs-btn-active-border-color: %2$s;
+                  --bs-btn-disabled-color: %1$s; --bs-btn-disabled-border-color: %1$s;
+                }
                 """.formatted(colour, dark, rgb);
         return ResponseEntity.ok()
                 .cacheControl(cacheControl(colour.substring(1), version))

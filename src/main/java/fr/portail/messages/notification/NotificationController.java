@@ -1,6 +1,7 @@
 package fr.portail.messages.notification;
 
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.web.BackgroundRequest;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ class NotificationController {
 
     /** The bell alone, which the page fetches again when a live event says its count changed. */
     @GetMapping("/notifications/bell")
+    @BackgroundRequest
     String bell() {
         return "fragments/bell :: bell";
     }

@@ -20,18 +20,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Resolves the signed-in person from the database on every request, so that a deactivation takes effect at once:
  * a deactivated person's session is ended and the request goes on as anonymous. Also enforces the absolute session
- * lifetime.
+ * lifetime and the idle timeout counted from the person's own actions ({@link ActivityTracker}).
  */
 class CurrentViewerFilter extends OncePerRequestFilter {
 
     private final DirectoryService directory;
     private final Duration absoluteSessionTimeout;
     private final Clock clock;
+    private final ActivityTracker activity;
 
-    CurrentViewerFilter(DirectoryService directory, Duration absoluteSessionTimeout, Clock clock) {
+    CurrentViewerFilter(
+            DirectoryService directory, Duration absoluteSessionTimeout, Clock clock, ActivityTracker activity) {
         this.directory = directory;
         this.absoluteSessionTimeout = absoluteSessionTimeout;
         this.clock = clock;
+        this.activity = activity;
     }
 
     @Override
@@ -52,7 +55,9 @@ class CurrentViewerFilter extends OncePerRequestFilter {
 
     private boolean sessionExpired(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session != null && clock.millis() - session.getCreationTime() > absoluteSessionTimeout.toMillis();
+        return session != null
+                && (clock.millis() - session.getCreationTime() > absoluteSessionTimeout.toMillis()
+                        || activity.idle(session));
     }
 
     /**

@@ -8,13 +8,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses a sign-in attempt without checking the password while the account or the address must wait. */
+/**
+ * Counts a sign-in attempt before the password is checked, and refuses it without hashing while the account or the
+ * address must wait, or while every password-hashing permit is busy. The address is the client's as resolved through
+ * the trusted proxies only ({@code server.tomcat.remoteip.*}): a forwarded header from anyone else is ignored.
+ */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-    private final LoginThrottle throttle;
+    /** How long a sign-in waits for a hashing permit before it is told to try again. */
+    static final long MAX_WAIT_MILLIS = 2_000;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    private final LoginThrottle throttle;
+    private final PasswordHashing hashing;
+
+    LoginThrottleFilter(LoginThrottle throttle, PasswordHashing hashing) {
         this.throttle = throttle;
+        this.hashing = hashing;
     }
 
     private static boolean acceptable(String text) {
@@ -34,10 +43,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/login?error");
             return;
         }
-        if (throttle.mustWait(request.getParameter("username"), request.getRemoteAddr())) {
+        if (!throttle.reserveSignIn(request.getParameter("username"), request.getRemoteAddr())
+                || !hashing.tryEnter(MAX_WAIT_MILLIS)) {
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            hashing.exit();
+        }
     }
 }

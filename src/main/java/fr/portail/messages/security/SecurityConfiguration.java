@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -46,9 +47,17 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * HSTS for a year. Spring Security writes it on secure requests only: a request that reached the application
+     * over https, or that a trusted proxy forwarded as https ({@code X-Forwarded-Proto}).
+     */
+    static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
+
     private static final String[] PUBLIC_PATHS = {
         "/login",
         "/invitations/**",
+        "/mot-de-passe/oublie",
+        "/mot-de-passe/nouveau/**",
         "/language",
         "/webjars/**",
         "/css/**",
@@ -58,7 +67,8 @@ class SecurityConfiguration {
         "/favicon.svg",
         "/cabinet/logo.png",
         "/cabinet/theme.css",
-        "/error"
+        "/error",
+        "/unsubscribe/**"
     };
 
     /**
@@ -72,7 +82,8 @@ class SecurityConfiguration {
 
     /** Argon2id for new hashes; the prefix of each stored hash says how to check it, so the default can evolve. */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordHashing passwordEncoder(
+            @Value("${messages.security.concurrent-password-checks:0}") int concurrentPasswordChecks) {
         String current = "argon2@SpringSecurity_v5_8";
         Map<String, PasswordEncoder> encoders = Map.of(
                 current,
@@ -81,7 +92,10 @@ class SecurityConfiguration {
                 new BCryptPasswordEncoder(),
                 "pbkdf2@SpringSecurity_v5_8",
                 Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
-        return new DelegatingPasswordEncoder(current, encoders);
+        int permits = concurrentPasswordChecks > 0
+                ? concurrentPasswordChecks
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new PasswordHashing(new DelegatingPasswordEncoder(current, encoders), permits);
     }
 
     /** Spring Session's JDBC repository, written to only when a session really changes. */
@@ -98,11 +112,17 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ActivityTracker activityTracker(@Value("${spring.session.timeout:30m}") Duration idleTimeout, Clock clock) {
+        return new ActivityTracker(idleTimeout, clock);
+    }
+
+    @Bean
     CurrentViewerFilter currentViewerFilter(
             DirectoryService directory,
             @Value("${messages.session.absolute-timeout:12h}") Duration absoluteTimeout,
-            Clock clock) {
-        return new CurrentViewerFilter(directory, absoluteTimeout, clock);
+            Clock clock,
+            ActivityTracker activity) {
+        return new CurrentViewerFilter(directory, absoluteTimeout, clock, activity);
     }
 
     /** The filters are added to the security chains only, not to the servlet container as well. */
@@ -136,9 +156,9 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**")
-                        .access(administrators())
+                        .access(administratorsWithScope())
                         .anyRequest()
-                        .access(signedIn()))
+                        .access(signedInWithScope()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(AccessTokenFilter::hasBearerToken))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthorized)
@@ -153,7 +173,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle, PasswordHashing hashing)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS)
@@ -167,10 +188,14 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // RFC 8058: the mail provider POSTs the one-click mute without a session; its signed token is the
+                // proof.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, hashing), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_SECONDS))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
@@ -193,6 +218,28 @@ class SecurityConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> signedIn() {
         return (authentication, context) ->
                 new AuthorizationDecision(CurrentViewer.of(context.getRequest()).isPresent());
+    }
+
+    /** Signed in; a token of scope {@code read} only for reading calls. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInWithScope() {
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            boolean reading = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+            return new AuthorizationDecision(CurrentViewer.of(request).isPresent()
+                    && AccessTokenFilter.scope(request)
+                            .map(scope -> reading || scope != AccessTokens.Scope.READ)
+                            .orElse(true));
+        };
+    }
+
+    /** Administrators; with a token, only one of scope {@code admin}. */
+    private static AuthorizationManager<RequestAuthorizationContext> administratorsWithScope() {
+        AuthorizationManager<RequestAuthorizationContext> administrators = administrators();
+        return (authentication, context) -> new AuthorizationDecision(
+                administrators.authorize(authentication, context).isGranted()
+                        && AccessTokenFilter.scope(context.getRequest())
+                                .map(scope -> scope == AccessTokens.Scope.ADMIN)
+                                .orElse(true));
     }
 
     /** Administrators as the directory says now, not as it said at sign-in. */

@@ -6,7 +6,10 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Ends every session of a deactivated person, on every instance (sessions live in PostgreSQL). */
+/**
+ * Ends sessions of a person on every instance (sessions live in PostgreSQL): all of them when the person is
+ * deactivated or resets a forgotten password, all but the current one when they change their password.
+ */
 @Component
 class SessionTerminator {
 
@@ -18,6 +21,13 @@ class SessionTerminator {
 
     @TransactionalEventListener
     void on(PersonDeactivated event) {
-        sessions.findByPrincipalName(event.email()).keySet().forEach(sessions::deleteById);
+        endSessionsOf(event.email(), null);
+    }
+
+    /** Ends every session of the person except {@code keptSessionId} (null: none kept). */
+    void endSessionsOf(String email, String keptSessionId) {
+        sessions.findByPrincipalName(email).keySet().stream()
+                .filter(id -> !id.equals(keptSessionId))
+                .forEach(sessions::deleteById);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Counts failed sign-ins for throttling and records sign-ins in the audit log. */
+/** Records sign-ins in the audit log and gives a successful sign-in's throttle reservation back. */
 @Component
 class SignInEvents {
 
@@ -26,7 +26,6 @@ class SignInEvents {
         if (!(attempt.getDetails() instanceof WebAuthenticationDetails details)) {
             return;
         }
-        throttle.recordFailure(attempt.getName(), details.getRemoteAddress());
         audit.record(null, "SIGN_IN_FAILED", attempt.getName(), "from " + details.getRemoteAddress());
     }
 
@@ -35,7 +34,7 @@ class SignInEvents {
         Authentication authentication = event.getAuthentication();
         if (authentication.getPrincipal() instanceof SignedInPerson person
                 && authentication.getDetails() instanceof WebAuthenticationDetails details) {
-            throttle.recordSuccess(person.getUsername());
+            throttle.recordSuccess(person.getUsername(), details.getRemoteAddress());
             audit.record(person.personId(), "SIGNED_IN", person.getUsername(), "from " + details.getRemoteAddress());
         }
     }

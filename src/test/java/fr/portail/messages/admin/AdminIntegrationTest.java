@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
             "messages.embedded-database.ephemeral=true",
             "messages.demo-data=false",
             "messages.embedded-smtp.port=0",
-            "messages.embedded-database.database-name=admin_test"
+            "messages.embedded-database.database-name=admin_test",
+            "messages.data-dir=${messages.test-data-dir:target/test-data}"
         })
 @Import({TestDirectory.class, SqlStatementCounter.class})
 @interface AdminIntegrationTest {}

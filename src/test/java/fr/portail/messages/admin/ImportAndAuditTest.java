@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The import page (dry run, errors, apply, invitation links) and the audit log page with its CSV export. */
 @AdminIntegrationTest
@@ -30,6 +31,9 @@ class ImportAndAuditTest {
 
     @Autowired
     TestDirectory testDirectory;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     InvitationService invitations;
@@ -204,7 +208,16 @@ class ImportAndAuditTest {
                 .contains("data-action=\"COMPANY_RENAMED\"")
                 .contains("data-action=\"ADMIN_GRANTED\"");
 
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        // The day the rename was recorded, in the firm's time zone: "today" read from the clock here could be the next
+        // day when the test runs at midnight.
+        LocalDate today = jdbc.sql("""
+                        select max(at) from audit_entry where action = 'COMPANY_RENAMED' and target = ?
+                        """)
+                .param(firm.externalId("dup"))
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .atZoneSameInstant(ZoneId.of("Europe/Paris"))
+                .toLocalDate();
         assertThat(boss.get("/admin/audit?company=" + dup + "&from=" + today + "&to=" + today)
                         .body())
                 .contains("data-action=\"COMPANY_RENAMED\"");

@@ -6,15 +6,22 @@ import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Files that no message claims are deleted after the grace period, rows and files alike. */
+/**
+ * Files that no message claims are deleted after the grace period, rows and files alike. The sweep runs over a storage
+ * directory of its own: the application's directory is shared with the other test contexts (each with its own
+ * database), whose files this database does not know and a sweep would take for orphans.
+ */
 @IntegrationTest
 class AttachmentSweeperTest {
 
@@ -22,13 +29,20 @@ class AttachmentSweeperTest {
     TestDirectory testDirectory;
 
     @Autowired
-    AttachmentService attachments;
+    JdbcClient jdbc;
 
-    @Autowired
+    @TempDir
+    Path directory;
+
     AttachmentStorage storage;
 
-    @Autowired
-    JdbcClient jdbc;
+    AttachmentService attachments;
+
+    @BeforeEach
+    void ownStorage() throws Exception {
+        storage = new FileSystemAttachmentStorage(directory);
+        attachments = new AttachmentService(storage, jdbc, Clock.systemUTC());
+    }
 
     @Test
     void unsentUploadsAndOrphanFilesOlderThanTheGracePeriodAreDeleted() throws Exception {

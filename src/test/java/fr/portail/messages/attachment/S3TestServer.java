@@ -1,10 +1,13 @@
 package fr.portail.messages.attachment;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -37,8 +40,12 @@ final class S3TestServer {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
-            Thread.sleep(10);
+        await("s3proxy started")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> "STARTED".equals(proxy.getState()) || "FAILED".equals(proxy.getState()));
+        if (!"STARTED".equals(proxy.getState())) {
+            throw new IllegalStateException("s3proxy is " + proxy.getState());
         }
         endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
         client = S3AttachmentStorage.client(settings("unused", ""));

@@ -4,16 +4,19 @@ import static fr.portail.messages.support.PatternedContent.patternStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portail.messages.attachment.AttachmentService;
+import fr.portail.messages.attachment.AttachmentStorage;
 import fr.portail.messages.security.AccessTokens;
 import fr.portail.messages.support.ApiClient;
 import fr.portail.messages.support.ApiClient.Part;
 import fr.portail.messages.support.IntegrationTest;
+import fr.portail.messages.support.StoredFiles;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,9 @@ class AttachmentApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AttachmentStorage storage;
 
     Firm firm;
 
@@ -101,6 +107,7 @@ class AttachmentApiTest {
         assertThat(exact.json().get("size").asLong()).isEqualTo(104_857_600L);
 
         long before = pendingUploadsOf("paul");
+        Set<String> files = StoredFiles.keys(storage);
         var tooLarge = paul.multipart(
                 "POST",
                 "/api/v1/attachments",
@@ -113,6 +120,7 @@ class AttachmentApiTest {
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
         assertThat(tooLarge.json().get("detail").asString()).contains("100");
         assertThat(pendingUploadsOf("paul")).isEqualTo(before);
+        assertThat(StoredFiles.keys(storage)).as("no new file in storage").isSubsetOf(files);
     }
 
     @Test
@@ -131,6 +139,7 @@ class AttachmentApiTest {
         assertThat(exact.json().get("contentType").asString()).isEqualTo("application/pdf");
 
         long before = pendingUploadsOf("paul");
+        Set<String> files = StoredFiles.keys(storage);
         var declaredTooLarge = paul.body(
                 "/api/v1/attachments",
                 named,
@@ -148,6 +157,7 @@ class AttachmentApiTest {
         assertThat(streamedTooLarge.status()).isEqualTo(400);
         assertThat(streamedTooLarge.body()).contains("bilan été 2025.pdf");
         assertThat(pendingUploadsOf("paul")).isEqualTo(before);
+        assertThat(StoredFiles.keys(storage)).as("no new file in storage").isSubsetOf(files);
         var unnamed = paul.body("/api/v1/attachments", "attachment", "text/plain", 3, () -> patternStream(3));
         assertThat(unnamed.status()).isEqualTo(201);
         assertThat(unnamed.json().get("name").asString()).isEqualTo("fichier");
@@ -233,12 +243,22 @@ class AttachmentApiTest {
                         .get("/api/v1/conversations/" + conversationOf(traversal))
                         .body())
                 .contains("\"name\":\"passwd\"");
-        String control = createWithFile("paul", "alice", "fact\u0007ure\u0001.pdf", "application/pdf", "x".getBytes());
-        var download = as("alice").download("/api/v1/attachments/" + control);
-        assertThat(download.header("Content-Disposition"))
-                .doesNotContain("\r")
-                .doesNotContain("\n")
-                .contains("facture.pdf");
+        long before = pendingUploadsOf("paul");
+        var control = as("paul")
+                .multipart(
+                        "POST",
+                        "/api/v1/conversations",
+                        List.of(
+                                Part.field("type", "ENTREPRISE"),
+                                Part.field("companyId", firm.companyId("dup").toString()),
+                                Part.field("participantIds", firm.id("alice").toString()),
+                                Part.field("subject", "Pièces"),
+                                Part.field("html", "<p>Voici</p>"),
+                                Part.file("files", "fact\u0007ure\u0001.pdf", "application/pdf", "x".getBytes())));
+        // Control characters in a file name are refused at the edge (TextRules), not silently cleaned.
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.body()).contains("\"field\":\"files\"");
+        assertThat(pendingUploadsOf("paul")).isEqualTo(before);
         String longName = "é".repeat(400) + ".xlsx";
         String longId = createWithFile("paul", "alice", longName, "application/octet-stream", "x".getBytes());
         assertThat(jdbc.sql("select name from attachment where id = ?::uuid")
@@ -252,6 +272,7 @@ class AttachmentApiTest {
     @Test
     void messageRefusedAfterItsFilesWereSentLeavesNoRowAndNoFile() {
         long before = pendingUploadsOf("paul");
+        Set<String> files = StoredFiles.keys(storage);
         var refused = as("paul")
                 .multipart(
                         "POST",
@@ -265,6 +286,7 @@ class AttachmentApiTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("subject");
         assertThat(pendingUploadsOf("paul")).isEqualTo(before);
+        assertThat(StoredFiles.keys(storage)).as("no new file in storage").isSubsetOf(files);
     }
 
     @Test

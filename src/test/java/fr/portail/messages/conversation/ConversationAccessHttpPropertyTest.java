@@ -2,163 +2,140 @@ package fr.portail.messages.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.security.AccessTokens;
 import fr.portail.messages.support.ApiClient;
+import fr.portail.messages.support.CaseCounter;
 import fr.portail.messages.support.IntegrationTest;
-import fr.portail.messages.support.TestDirectory;
-import fr.portail.messages.support.TestDirectory.Firm;
-import java.util.ArrayList;
-import java.util.HashMap;
+import fr.portail.messages.support.PropertyRun;
+import fr.portail.messages.support.World;
+import fr.portail.messages.support.World.Conversation;
+import fr.portail.messages.support.World.Person;
+import fr.portail.messages.support.WorldGenerator;
+import fr.portail.messages.support.WorldStore;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The access property through HTTP: in randomly generated firms, what each person can open with
- * {@code GET /api/v1/conversations/{id}} and what their inbox lists are exactly what the reference model of SPEC §2
- * grants; everything else answers 404.
+ * The access property through HTTP, on generated worlds stored in the shared database: what each active person can
+ * open with {@code GET /api/v1/conversations/{id}} and what their inbox lists are exactly what the reference model
+ * grants; a refused conversation, its reply and its attachment answer 404 with the very bytes of a conversation or
+ * attachment that does not exist (the problem names the requested path, so the id in it is replaced by a placeholder
+ * on both sides before comparing).
  */
 @IntegrationTest
 class ConversationAccessHttpPropertyTest {
 
-    private static final int WORLDS = 12;
+    private static final String PROPERTY = "access-http";
 
     @LocalServerPort
     int port;
 
     @Autowired
-    TestDirectory testDirectory;
+    JdbcClient jdbc;
 
     @Autowired
-    ConversationCommands conversations;
+    PlatformTransactionManager transactionManager;
 
     @Autowired
-    ConversationReader reader;
+    DirectoryService directory;
 
     @Autowired
     AccessTokens tokens;
 
+    private final CaseCounter cases =
+            new CaseCounter(PROPERTY).expect("opened", "refused, same 404 as missing", "reply refused, same 404");
+
     @Test
-    void eachPersonOpensAndListsExactlyWhatTheSpecificationGrants() {
-        Random random = new Random(20261129);
-        int checked = 0;
-        for (int world = 0; world < WORLDS; world++) {
-            checked += checkWorld(random);
+    void eachPersonOpensAndListsExactlyWhatTheRulesGrantAndNothingTellsForbiddenFromMissing() {
+        List<Long> seeds = PropertyRun.seeds(PROPERTY, 8);
+        PropertyRun.check(PROPERTY, seeds, WorldGenerator::world, World::smaller, World::describe, this::check);
+        if (PropertyRun.fullRun()) {
+            cases.assertEachAtLeast(20);
         }
-        assertThat(checked).isGreaterThan(200);
     }
 
-    private int checkWorld(Random random) {
-        List<String> companies = List.of("c0", "c1");
-        Firm firm = testDirectory.firm();
-        companies.forEach(firm::company);
-        Map<String, ReferenceAccessModel.Person> people = new HashMap<>();
-        List<String> keys = new ArrayList<>();
-        int count = 4 + random.nextInt(3);
-        Map<String, List<String>> memberships = new HashMap<>();
-        Map<String, List<String>> favourites = new HashMap<>();
-        Map<String, Boolean> collaborators = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            String key = "p" + i;
-            keys.add(key);
-            boolean collaborator = i == 0 || random.nextBoolean();
-            List<String> memberOf = collaborator ? List.of() : pick(random, companies, 1);
-            List<String> stars = pick(random, collaborator ? companies : memberOf, 0);
-            collaborators.put(key, collaborator);
-            memberships.put(key, memberOf);
-            favourites.put(key, stars);
-            if (collaborator) {
-                firm.collaborator(key, stars.toArray(String[]::new));
-            } else {
-                firm.client(key, memberOf, stars);
+    private void check(World generated) {
+        World world = generated.withFreshIds();
+        WorldStore.Stored stored =
+                new TransactionTemplate(transactionManager).execute(status -> WorldStore.insert(jdbc, world));
+        for (Person person : world.people()) {
+            if (!person.active()) {
+                continue; // a deactivated person has no token that works: covered by DeactivationTest
             }
-        }
-        firm.create();
-        keys.forEach(key -> people.put(
-                key,
-                new ReferenceAccessModel.Person(
-                        firm.id(key),
-                        collaborators.get(key),
-                        true,
-                        ids(favourites.get(key), firm),
-                        ids(memberships.get(key), firm))));
-        Map<UUID, ReferenceAccessModel.Person> byId = new HashMap<>();
-        people.values().forEach(p -> byId.put(p.id(), p));
-
-        List<ReferenceAccessModel.Conversation> created = new ArrayList<>();
-        for (int c = 0; c < 5; c++) {
-            String author = keys.get(random.nextInt(keys.size()));
-            ConversationType type = ConversationType.values()[random.nextInt(3)];
-            String company = type.hasCompany()
-                    ? (collaborators.get(author)
-                            ? companies.get(random.nextInt(2))
-                            : memberships.get(author).get(0))
-                    : null;
-            List<PersonChoice> eligible = reader.eligiblePeople(
-                    firm.viewer(author), type, company == null ? null : firm.companyId(company), firm.suffix());
-            List<UUID> chosen = eligible.stream()
-                    .map(PersonChoice::id)
-                    .filter(id -> byId.containsKey(id) && random.nextInt(3) > 0)
-                    .toList();
-            if (chosen.isEmpty()) {
-                continue;
-            }
-            UUID id = conversations.create(
-                    firm.viewer(author),
-                    new NewConversation(
-                            type, company == null ? null : firm.companyId(company), chosen, "Subject", "<p>Hi</p>"));
-            Set<UUID> participants = new HashSet<>(chosen);
-            participants.add(firm.id(author));
-            created.add(new ReferenceAccessModel.Conversation(
-                    id, type.name(), company == null ? null : firm.companyId(company), participants));
-        }
-        int checked = 0;
-        for (String key : keys) {
-            ReferenceAccessModel.Person person = people.get(key);
             var api = new ApiClient(
-                    port, tokens.create(firm.viewer(key), "property test").value());
+                    port,
+                    tokens.create(directory.activeViewer(person.id()).orElseThrow(), "property")
+                            .value());
             Set<String> listed = new HashSet<>();
-            JsonNode page = api.get("/api/v1/conversations").json();
-            for (JsonNode item : page.get("items")) {
+            for (JsonNode item : api.get("/api/v1/conversations").json().get("items")) {
                 listed.add(item.get("id").asString());
             }
-            for (ReferenceAccessModel.Conversation conversation : created) {
-                boolean expected = ReferenceAccessModel.hasAccess(person, conversation, byId);
-                assertThat(api.get("/api/v1/conversations/" + conversation.id()).status())
-                        .as("%s opening %s", key, conversation)
-                        .isEqualTo(expected ? 200 : 404);
+            UUID missing = UUID.randomUUID();
+            for (Conversation conversation : world.conversations()) {
+                boolean expected = ReferenceAccessModel.hasAccess(world, person, conversation);
+                String pair = world.name(person.id()) + " on " + world.name(conversation.id());
                 assertThat(listed.contains(conversation.id().toString()))
-                        .as("%s's inbox listing %s", key, conversation)
+                        .as("%s: inbox", pair)
                         .isEqualTo(expected);
-                checked++;
+                var opened = api.download("/api/v1/conversations/" + conversation.id());
+                if (expected) {
+                    assertThat(opened.status()).as("%s: open", pair).isEqualTo(200);
+                    cases.count("opened");
+                    continue;
+                }
+                assertThat(opened.status()).as("%s: open", pair).isEqualTo(404);
+                assertSameBytes(
+                        pair + ": open",
+                        opened.body(),
+                        conversation.id(),
+                        api.download("/api/v1/conversations/" + missing).body(),
+                        missing);
+                String reply = "{\"html\": \"<p>Bonjour</p>\"}";
+                var replied = api.post("/api/v1/conversations/" + conversation.id() + "/messages", reply);
+                assertThat(replied.status()).as("%s: reply", pair).isEqualTo(404);
+                assertSameBytes(
+                        pair + ": reply",
+                        replied.body().getBytes(StandardCharsets.UTF_8),
+                        conversation.id(),
+                        api.post("/api/v1/conversations/" + missing + "/messages", reply)
+                                .body()
+                                .getBytes(StandardCharsets.UTF_8),
+                        missing);
+                UUID attachment = stored.attachmentOf().get(conversation.id());
+                var downloaded = api.download("/api/v1/attachments/" + attachment);
+                assertThat(downloaded.status()).as("%s: download", pair).isEqualTo(404);
+                assertSameBytes(
+                        pair + ": download",
+                        downloaded.body(),
+                        attachment,
+                        api.download("/api/v1/attachments/" + missing).body(),
+                        missing);
+                cases.count("refused, same 404 as missing");
+                cases.count("reply refused, same 404");
             }
         }
-        return checked;
     }
 
-    private static List<String> pick(Random random, List<String> from, int atLeast) {
-        List<String> picked = new ArrayList<>();
-        for (String candidate : from) {
-            if (random.nextBoolean()) {
-                picked.add(candidate);
-            }
-        }
-        if (picked.size() < atLeast && !from.isEmpty()) {
-            picked.add(from.get(random.nextInt(from.size())));
-        }
-        return picked;
+    private static void assertSameBytes(String what, byte[] refused, UUID refusedId, byte[] missing, UUID missingId) {
+        assertThat(withoutId(refused, refusedId))
+                .as("%s: the 404 of a forbidden id is byte for byte that of a missing one", what)
+                .isEqualTo(withoutId(missing, missingId));
     }
 
-    private static Set<UUID> ids(List<String> companies, Firm firm) {
-        Set<UUID> ids = new HashSet<>();
-        companies.forEach(c -> ids.add(firm.companyId(c)));
-        return ids;
+    private static byte[] withoutId(byte[] body, UUID id) {
+        return new String(body, StandardCharsets.UTF_8)
+                .replace(id.toString(), "{id}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

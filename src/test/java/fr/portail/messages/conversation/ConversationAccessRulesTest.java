@@ -3,9 +3,9 @@ package fr.portail.messages.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portail.messages.directory.PersonKind;
-import java.util.HashMap;
+import fr.portail.messages.support.World;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -90,33 +90,37 @@ class ConversationAccessRulesTest {
             boolean member,
             boolean clientParticipantStarred) {
         UUID company = UUID.randomUUID();
-        UUID viewerId = UUID.randomUUID();
-        UUID otherClientId = UUID.randomUUID();
+        var viewer = new World.Person(
+                UUID.randomUUID(),
+                kind == PersonKind.COLLABORATOR ? World.Kind.COLLABORATOR : World.Kind.CLIENT,
+                false,
+                active,
+                member ? Set.of(company) : Set.of(),
+                starred ? Set.of(company) : Set.of());
+        var author = new World.Person(UUID.randomUUID(), World.Kind.COLLABORATOR, false, true, Set.of(), Set.of());
+        var starringClient =
+                new World.Person(UUID.randomUUID(), World.Kind.CLIENT, false, true, Set.of(company), Set.of(company));
         Set<UUID> participants = new HashSet<>();
-        participants.add(UUID.randomUUID());
+        participants.add(author.id());
         if (participant) {
-            participants.add(viewerId);
+            participants.add(viewer.id());
         }
         if (clientParticipantStarred) {
-            participants.add(otherClientId);
+            participants.add(starringClient.id());
         }
-        Map<UUID, ReferenceAccessModel.Person> everyone = new HashMap<>();
-        var viewer = new ReferenceAccessModel.Person(
-                viewerId,
-                kind == PersonKind.COLLABORATOR,
-                active,
-                starred ? Set.of(company) : Set.of(),
-                member ? Set.of(company) : Set.of());
-        everyone.put(viewerId, viewer);
-        everyone.put(
-                otherClientId,
-                new ReferenceAccessModel.Person(otherClientId, false, true, Set.of(company), Set.of(company)));
-        participants.stream()
-                .filter(id -> !everyone.containsKey(id))
-                .forEach(id -> everyone.put(id, new ReferenceAccessModel.Person(id, true, true, Set.of(), Set.of())));
-        // The viewer's own star counts as "some client p ∈ P" when it is a starring client participant.
-        var conversation = new ReferenceAccessModel.Conversation(
-                UUID.randomUUID(), type.name(), type.hasCompany() ? company : null, participants);
-        return ReferenceAccessModel.hasAccess(viewer, conversation, everyone);
+        World.Type worldType = World.Type.valueOf(type.name());
+        var conversation = new World.Conversation(
+                UUID.randomUUID(),
+                worldType,
+                worldType == World.Type.PRIVE ? null : company,
+                "Subject",
+                author.id(),
+                participants);
+        World world = new World(
+                0,
+                List.of(new World.Company(company, "Company")),
+                List.of(viewer, author, starringClient),
+                List.of(conversation));
+        return ReferenceAccessModel.hasAccess(world, viewer, conversation);
     }
 }

@@ -76,8 +76,10 @@ class ConversationApiTest {
         String id = body.get("id").asString();
         assertThat(body.get("type").asString()).isEqualTo("ENTREPRISE");
         assertThat(body.get("messages").get(0).get("html").asString()).isEqualTo("<p>Hello </p>");
-        var read = as("alice").get("/api/v1/conversations/" + id);
+        assertThat(created.location()).isEqualTo("/api/v1/conversations/" + id);
+        var read = as("alice").get(created.location());
         assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("id").asString()).isEqualTo(id);
         assertThat(read.json().get("subject").asString()).isEqualTo("Facture");
         assertThat(read.json().get("participants")).hasSize(2);
     }
@@ -163,6 +165,8 @@ class ConversationApiTest {
         var reply = paul.post("/api/v1/conversations/" + id + "/messages", "{\"html\": \"<p><em>Merci</em></p>\"}");
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.json().get("html").asString()).isEqualTo("<p><em>Merci</em></p>");
+        // A message has no URL of its own: the reply points at its conversation, where it is the last message.
+        assertThat(reply.location()).isEqualTo("/api/v1/conversations/" + id);
         ApiClient alice = as("alice");
         assertThat(unread(alice, id)).isTrue();
         assertThat(alice.post("/api/v1/conversations/" + id + "/read", "").status())

@@ -20,7 +20,7 @@ class BrandColourTest {
         assertThat(BrandColour.contrastWithWhite("#767676")).isGreaterThanOrEqualTo(4.5);
         assertThat(BrandColour.contrastWithWhite("#777777")).isLessThan(4.5);
         // Shown rounded down, so that a refused colour never reads as "4.5:1".
-        assertThat(BrandColour.shownContrast("#777777")).isEqualTo("4.4");
+        assertThat(BrandColour.shownContrast("#777777")).isEqualTo(4.4);
     }
 
     @Test

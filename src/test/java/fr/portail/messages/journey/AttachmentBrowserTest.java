@@ -6,24 +6,75 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import fr.portail.messages.conversation.ConversationCommands;
+import fr.portail.messages.conversation.ConversationType;
+import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.support.Browser;
+import fr.portail.messages.support.IntegrationTest;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The paperclip in a real browser: attach, send, download the same bytes; an oversized file is refused at once. */
-class AttachmentBrowserTest extends DemoJourneyTest {
+/**
+ * The paperclip in a real browser: attach, send, download the same bytes; an oversized file is refused at once. Each
+ * test makes its own firm and conversation, so that it changes nothing another journey looks at.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttachmentBrowserTest {
 
-    private Page openBilanAs(String email) {
-        Page page = signedIn(email);
-        page.locator("[data-testid=inbox-row]", new Page.LocatorOptions().setHasText("Bilan 2025"))
-                .click();
-        page.waitForURL(url -> url.matches(".*/conversations/[0-9a-f-]{36}$"));
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestDirectory testDirectory;
+
+    @Autowired
+    ConversationCommands conversations;
+
+    @RegisterExtension
+    static final Browser browser = Browser.launch();
+
+    Firm firm;
+    UUID bilan;
+
+    @BeforeEach
+    void bilan() {
+        firm = testDirectory
+                .firm()
+                .company("dup")
+                .collaborator("alice", "dup")
+                .client("paul", List.of("dup"), List.of("dup"))
+                .client("marie", List.of("dup"), List.of("dup"))
+                .create();
+        bilan = conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        firm.companyId("dup"),
+                        List.of(firm.id("paul")),
+                        "Bilan 2025",
+                        "<p>Pièces à fournir.</p>"));
+    }
+
+    private Page openBilanAs(String key) {
+        Page page = browser.newSession("http://localhost:" + port);
+        Browser.signIn(page, firm.email(key), TestDirectory.PASSWORD);
+        page.navigate("/conversations/" + bilan);
         return page;
     }
 
     @Test
     void attachedFileIsSentWithTheReplyAndDownloadsIdentical() throws Exception {
-        Page paul = openBilanAs("paul.dupont@dupont.example");
+        Page paul = openBilanAs("paul");
         byte[] content =
                 "Relevés bancaires de décembre\n".repeat(2000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         FileChooser chooser = paul.waitForFileChooser(() -> paul.click("#reply [data-attach-button]"));
@@ -39,7 +90,7 @@ class AttachmentBrowserTest extends DemoJourneyTest {
         assertThat(link).hasCount(1);
         Browser.screenshot(paul, "conversation-with-attachment");
 
-        Page alice = openBilanAs("alice.martin@cabinet.example");
+        Page alice = openBilanAs("alice");
         Download download = alice.waitForDownload(() -> alice.locator(
                         "[data-testid=attachment-link]", new Page.LocatorOptions().setHasText("relevés décembre.pdf"))
                 .click());
@@ -50,7 +101,7 @@ class AttachmentBrowserTest extends DemoJourneyTest {
 
     @Test
     void fileOver100MegabytesIsRefusedInTheBrowserBeforeAnyUpload() {
-        Page marie = openBilanAs("marie.dupont@dupont.example");
+        Page marie = openBilanAs("marie");
         marie.evaluate("""
                 () => {
                   const input = document.querySelector('#reply [data-file-input]');

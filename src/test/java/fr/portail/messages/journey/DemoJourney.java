@@ -16,6 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
             "messages.embedded-database.database-name=demo_journeys",
             "messages.demo-data=true",
             "messages.embedded-smtp.port=0",
-            "messages.data-dir=target/test-data"
+            "messages.data-dir=${messages.test-data-dir:target/test-data}"
         })
 @interface DemoJourney {}

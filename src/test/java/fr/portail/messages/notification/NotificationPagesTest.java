@@ -19,6 +19,7 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.security.AccessTokens;
+import fr.portail.messages.support.Html;
 import fr.portail.messages.support.TestDirectory;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class NotificationPagesTest {
             messages.embedded-database.database-name=notification_test
             messages.demo-data=false
             messages.embedded-smtp.port=0
+            messages.data-dir=${messages.test-data-dir:target/test-data}
             messages.notifications.poll-interval=200ms
             spring.main.banner-mode=off
             """;
@@ -68,6 +70,9 @@ class NotificationPagesTest {
     NotificationService notifications;
 
     @Autowired
+    EmailPreferences preferences;
+
+    @Autowired
     AccessTokens tokens;
 
     @Autowired
@@ -80,7 +85,7 @@ class NotificationPagesTest {
 
     @BeforeEach
     void newFirm() {
-        firm = NotificationFirm.create(testDirectory);
+        firm = NotificationFirm.create(testDirectory).immediate(preferences);
     }
 
     @Test
@@ -90,10 +95,12 @@ class NotificationPagesTest {
         UUID second = conversations.create(firm.alice, entreprise("TVA de mars", firm.paul));
         Cookie paul = login(firm.paul);
 
-        mvc.perform(get("/").cookie(paul))
+        String inbox = mvc.perform(get("/").cookie(paul))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-testid=\"notification-count\"")))
-                .andExpect(content().string(containsString(">3</span>")));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Html.text(inbox, "notification-count")).isEqualTo("3");
         mvc.perform(get("/notifications").cookie(paul))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/conversations/" + first + "\"")))
@@ -155,19 +162,41 @@ class NotificationPagesTest {
     @Test
     void theProfileTurnsEmailsOffAndManagesPersonalAccessTokens() throws Exception {
         Cookie paul = login(firm.paul);
-        mvc.perform(get("/profil").cookie(paul))
+        String profile = mvc.perform(get("/profil").cookie(paul))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Recevoir les notifications par e-mail")))
-                .andExpect(content().string(containsString("checked")));
+                .andExpect(content().string(containsString("Recevoir les e-mails")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Html.hasAttribute(profile, "email-mode-IMMEDIATE", "checked"))
+                .isTrue();
 
-        mvc.perform(post("/profil/notifications").cookie(paul).with(csrf())).andExpect(redirectedUrl("/profil"));
-        assertThat(directory.profile(firm.paul).emailNotifications()).isFalse();
         mvc.perform(post("/profil/notifications")
-                        .param("enabled", "true")
+                        .param("emailMode", "NONE")
                         .cookie(paul)
                         .with(csrf()))
-                .andExpect(redirectedUrl("/profil"));
-        assertThat(directory.profile(firm.paul).emailNotifications()).isTrue();
+                .andExpect(redirectedUrl("/profil#notifications"));
+        assertThat(preferences.of(firm.paul).mode()).isEqualTo(EmailMode.NONE);
+        mvc.perform(post("/profil/notifications")
+                        .param("emailMode", "DAILY")
+                        .param("dailyHour", "7")
+                        .param("timeZone", "America/Montreal")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/profil#notifications"));
+        assertThat(preferences.of(firm.paul))
+                .isEqualTo(new EmailPreferences.Preference(EmailMode.DAILY, 7, "America/Montreal"));
+        // A wrong hour and zone: both errors next to their fields, in French, and nothing changes.
+        mvc.perform(post("/profil/notifications")
+                        .param("emailMode", "GROUPED")
+                        .param("dailyHour", "24")
+                        .param("timeZone", "Mars/Olympus")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("entre 0 et 23")))
+                .andExpect(content().string(containsString("Fuseau horaire inconnu")));
+        assertThat(preferences.of(firm.paul).mode()).isEqualTo(EmailMode.DAILY);
 
         MvcResult created = mvc.perform(post("/profil/tokens")
                         .param("name", "Logiciel comptable")

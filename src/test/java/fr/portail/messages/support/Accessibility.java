@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * axe-core (vendored under src/test/resources, never downloaded) run on every page a browser test loads, once per page
  * shape, language, width and colour mode: every result is appended to {@code target/axe/results.jsonl}, and serious or critical
- * violations are kept for {@link Browser#close()} to report. The script is evaluated through the DevTools protocol,
+ * violations are kept for {@link Browser} to report after each test. The script is evaluated through the DevTools protocol,
  * which the page's Content-Security-Policy does not apply to, so the application's policy stays in force.
  */
 final class Accessibility {
@@ -84,9 +84,13 @@ final class Accessibility {
         }
     }
 
-    /** The serious and critical violations found so far, one JSON line per page. */
-    List<String> problems() {
-        return List.copyOf(problems);
+    /** The serious and critical violations found since the last call, one JSON line per page. */
+    List<String> drainProblems() {
+        synchronized (problems) {
+            List<String> found = List.copyOf(problems);
+            problems.clear();
+            return found;
+        }
     }
 
     private static String load(String resource) {

@@ -39,6 +39,10 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     /** Sends a multipart/form-data body streamed from {@code parts}, never held in memory. */
     public Response multipart(String method, String path, java.util.List<Part> parts) {
         String boundary = "----messages-test-" + java.util.UUID.randomUUID();
@@ -139,7 +143,8 @@ public final class ApiClient {
             return new Response(
                     response.statusCode(),
                     response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -148,10 +153,20 @@ public final class ApiClient {
         }
     }
 
-    /** An answer of the API. */
-    public record Response(int status, String body, String contentType) {
+    /** An answer of the API, with its headers. */
+    public record Response(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The {@code Location} header, or null. */
+        public String location() {
+            return header("Location");
         }
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
             "messages.bootstrap-admin.email=" + IntegrationTest.BOOTSTRAP_ADMIN_EMAIL,
             "messages.bootstrap-admin.password=" + IntegrationTest.BOOTSTRAP_ADMIN_PASSWORD
         })
-@Import({TestDirectory.class, SqlStatementCounter.class})
+@Import({TestDirectory.class, SqlStatementCounter.class, TestClock.class})
 public @interface IntegrationTest {
 
     /** The administrator that {@code messages.bootstrap-admin.*} creates at start-up of the shared context. */

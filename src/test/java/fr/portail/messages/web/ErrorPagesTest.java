@@ -73,10 +73,12 @@ class ErrorPagesTest {
     }
 
     @Test
-    void malformedIdInAPageUrlIsNotAServerError() {
-        Response page = signedIn().get("/api/v1/me/favourites/not-a-uuid");
+    void malformedIdInAnApiUrlIsANotFoundProblem() {
+        // PUT is the method this URL answers: a GET would get a 405 whatever the handling of the malformed id.
+        Response answer = signedIn().jsonWithCsrf("PUT", "/api/v1/me/favourites/not-a-uuid", null);
 
-        assertThat(page.status()).isBetween(400, 499);
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("content-type")).startsWith("application/problem+json");
     }
 
     @Test

@@ -1,0 +1,259 @@
+package fr.portail.messages.conversation;
+
+import fr.portail.messages.directory.PersonKind;
+import fr.portail.messages.directory.Viewer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Search among the conversations a person may access (see {@link SearchQuery} for what is searched and how). The
+ * candidates come from the query form of {@link ConversationAccess} with the search as its filter, so results, counts
+ * and excerpts never reach beyond what the person may read.
+ *
+ * <p>The {@link #DEPTH} most recently active matching conversations are ranked by relevance (the words' weight in the
+ * subject, company, participants and file names, plus the best matching message), then by activity: the cost of a
+ * search stays bounded however common its words are.
+ */
+@Service
+public class ConversationSearch {
+
+    /** How many of the most recently active matching conversations are ranked. */
+    static final int DEPTH = 500;
+
+    static final int PAGE_SIZE = 25;
+
+    /** At most this many messages of one conversation are marked when it is opened from a search. */
+    private static final int MARKED_MESSAGES = 50;
+
+    private static final char MARK_START = '\u0001';
+    private static final char MARK_END = '\u0002';
+    private static final Pattern MARKED = Pattern.compile(MARK_START + "([^" + MARK_END + "]*)" + MARK_END);
+
+    /** The text given to {@code ts_headline}, without the two characters that mark the words. */
+    private static final String PLAIN_TEXT = "translate(%s.plain_text, chr(1) || chr(2), '')";
+
+    private static final String HEADLINE_OPTIONS =
+            "'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=1'";
+
+    private final JdbcClient jdbc;
+    private final ConversationAccess access;
+    private final InboxQueries inbox;
+
+    ConversationSearch(JdbcClient jdbc, ConversationAccess access, InboxQueries inbox) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.inbox = inbox;
+    }
+
+    /**
+     * The condition on conversation {@code c} that the search adds to the query form: every term found in the
+     * conversation (in its subject, company, participants, file names, or one of its messages), no excluded term
+     * found. It reads the parameters bound by {@link #bind}.
+     */
+    static String condition(SearchQuery query) {
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < query.terms().size(); i++) {
+            String term = tsquery("searchTerm" + i, query.isTyped(i));
+            conditions.add("(numnode(" + term + ") = 0 or " + found(term) + ")");
+        }
+        for (int i = 0; i < query.excluded().size(); i++) {
+            conditions.add("not " + found(tsquery("searchExcluded" + i, false)));
+        }
+        return String.join(" and ", conditions);
+    }
+
+    /**
+     * The tsquery of a parameter, or of the word being typed as well. {@code to_tsquery(regconfig, text)} is immutable:
+     * PostgreSQL computes it once while planning and estimates from its statistics how many messages contain the
+     * words, which decides between probing each candidate conversation's messages (common words) and reading the
+     * matching messages first (rare words). Hidden in an init plan, the estimate is a blind guess and a common word
+     * made it hash every matching message of the firm.
+     */
+    private static String tsquery(String parameter, boolean orTyping) {
+        String stems = "to_tsquery('messages_fr', :" + parameter + ")";
+        return orTyping ? "(" + stems + " || to_tsquery('messages_prefix', :searchTyping))" : stems;
+    }
+
+    private static String found(String tsquery) {
+        return """
+                (exists (select 1 from conversation_search s where s.conversation_id = c.id and s.document @@ %1$s)
+                 or exists (select 1 from message m where m.conversation_id = c.id and m.search @@ %1$s))""".formatted(tsquery);
+    }
+
+    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, SearchQuery query) {
+        for (int i = 0; i < query.terms().size(); i++) {
+            statement = statement.param("searchTerm" + i, query.terms().get(i));
+        }
+        for (int i = 0; i < query.excluded().size(); i++) {
+            statement = statement.param("searchExcluded" + i, query.excluded().get(i));
+        }
+        if (query.typing() != null) {
+            statement = statement.param("searchTyping", query.typing());
+        }
+        return statement.param("searchAny", query.terms().isEmpty() ? "" : query.anyTerm());
+    }
+
+    /**
+     * One page of the conversations the viewer may access that match, best first, among those the filter keeps; each
+     * with the escaped text of its best matching message where the words are marked, and how many of its messages
+     * match. One SQL statement; a text with nothing to search for gives the inbox.
+     */
+    public InboxPage search(Viewer viewer, InboxFilter filter, String text, String cursor) {
+        Optional<SearchQuery> query = SearchQuery.parse(text);
+        return query.isPresent() ? search(viewer, filter, query.get(), cursor) : inbox.inbox(viewer, filter, cursor);
+    }
+
+    private InboxPage search(Viewer viewer, InboxFilter filter, SearchQuery query, String cursor) {
+        int offset = decode(cursor);
+        if (offset >= DEPTH) {
+            return new InboxPage(List.of(), null);
+        }
+        var statement = jdbc.sql(sql(viewer.kind(), filter, query))
+                .param("viewer", viewer.id())
+                .param("favouriteScanThreshold", access.favouriteScanThreshold())
+                .param("offset", offset)
+                .param("limit", Math.min(PAGE_SIZE + 1, DEPTH - offset));
+        statement = filter.bind(bind(statement, query));
+        List<InboxPage.Item> rows = statement
+                .query((rs, row) -> {
+                    UUID messageId = rs.getObject("message_id", UUID.class);
+                    return InboxRows.read(
+                            rs,
+                            messageId == null ? null : marked(rs.getString("highlight")),
+                            messageId,
+                            rs.getInt("matching"));
+                })
+                .list();
+        if (rows.size() <= PAGE_SIZE) {
+            return new InboxPage(rows, null);
+        }
+        return new InboxPage(List.copyOf(rows.subList(0, PAGE_SIZE)), encode(offset + PAGE_SIZE));
+    }
+
+    /**
+     * The statement of one page of results: the query form of {@link ConversationAccess} with the filter and the search
+     * as its condition, ranked; parameters {@code :viewer}, {@code :favouriteScanThreshold}, {@code :offset},
+     * {@code :limit}, those of {@link #bind} and of the filter.
+     */
+    static String sql(PersonKind kind, InboxFilter filter, SearchQuery query) {
+        String candidates = ConversationAccess.accessibleConversations(
+                kind, filter.condition() + " and " + condition(query), false, filter.participantOnly(), DEPTH);
+        return "with candidates as (" + candidates + "),\n"
+                + """
+                        query as materialized (select %s as words),
+                        page as (
+                          select a.id, ranks.rank, best.id as message_id, coalesce(best.matching, 0) as matching
+                            from candidates a
+                            cross join query q
+                            left join lateral (
+                              select m.id, ts_rank(m.search, q.words) as rank, count(*) over () as matching
+                                from message m
+                               where m.conversation_id = a.id and numnode(q.words) > 0 and m.search @@ q.words
+                               order by 2 desc, m.seq
+                               limit 1) best on true
+                            cross join lateral (
+                              select case when numnode(q.words) = 0 then 0
+                                          else coalesce((select ts_rank(s.document, q.words) from conversation_search s
+                                                          where s.conversation_id = a.id), 0)
+                                               + coalesce(best.rank, 0)
+                                     end as rank) ranks
+                           order by ranks.rank desc, a.last_message_at desc, a.id desc
+                          offset :offset limit :limit)
+                        select page.rank, page.message_id, page.matching,
+                               case when hm.id is not null
+                                    then ts_headline('messages_fr', %s, q.words, %s) end as highlight,
+                        """.formatted(
+                        tsquery("searchAny", query.typing() != null), PLAIN_TEXT.formatted("hm"), HEADLINE_OPTIONS)
+                + InboxRows.COLUMNS + "  from page\n" + InboxRows.JOINS + """
+                          cross join query q
+                          left join message hm on hm.id = page.message_id
+                         order by page.rank desc, c.last_message_at desc, c.id desc
+                        """;
+    }
+
+    /**
+     * The messages of a conversation that contain a searched word, in order, and the words as they are written there,
+     * for the conversation page to mark them and scroll to the first. The viewer must have access.
+     */
+    public Matches matchesIn(Viewer viewer, UUID conversationId, SearchQuery query) {
+        access.requireAccessible(viewer, conversationId);
+        if (query.terms().isEmpty()) {
+            return new Matches(List.of(), List.of());
+        }
+        var statement = jdbc.sql("""
+                        with query as materialized (select %s as words)
+                        select m.id, ts_headline('messages_fr', %s, q.words, %s || ', HighlightAll=true') as marked
+                          from message m cross join query q
+                         where m.conversation_id = :conversation and m.search @@ q.words
+                         order by m.seq
+                         limit %d
+                        """.formatted(
+                                tsquery("searchAny", query.typing() != null),
+                                PLAIN_TEXT.formatted("m"),
+                                HEADLINE_OPTIONS,
+                                MARKED_MESSAGES))
+                .param("conversation", conversationId);
+        List<String[]> rows = bind(statement, query)
+                .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("marked")})
+                .list();
+        List<UUID> messages = new ArrayList<>();
+        Set<String> words = new LinkedHashSet<>();
+        for (String[] row : rows) {
+            messages.add(UUID.fromString(row[0]));
+            Matcher matcher = MARKED.matcher(row[1]);
+            while (matcher.find()) {
+                words.add(matcher.group(1));
+            }
+        }
+        return new Matches(List.copyOf(messages), List.copyOf(words));
+    }
+
+    /**
+     * Where a search matched in one conversation.
+     *
+     * @param messageIds the matching messages, in the conversation's order
+     * @param words the matched words as written in those messages
+     */
+    public record Matches(List<UUID> messageIds, List<String> words) {}
+
+    /** Escaped text where the words that {@code ts_headline} marked are in {@code <mark>}: never the stored HTML. */
+    static String marked(String headline) {
+        if (headline == null) {
+            return null;
+        }
+        String oneLine = headline.replaceAll("\\s+", " ").strip();
+        return HtmlUtils.htmlEscape(oneLine, "UTF-8")
+                .replace(String.valueOf(MARK_START), "<mark>")
+                .replace(String.valueOf(MARK_END), "</mark>");
+    }
+
+    private static String encode(int offset) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("search." + offset).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The first page for a missing or malformed cursor. */
+    private static int decode(String cursor) {
+        if (cursor == null || cursor.isBlank() || cursor.length() > 40) {
+            return 0;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            return raw.startsWith("search.") ? Math.max(0, Integer.parseInt(raw.substring(7))) : 0;
+        } catch (RuntimeException malformed) {
+            return 0;
+        }
+    }
+}
