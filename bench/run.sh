@@ -166,6 +166,25 @@ HEAP_PEAK=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used
 echo "== replies"
 BENCH_TOKEN="$TOKEN" BENCH_REPLY_IDS="$OUT/reply-ids.txt" load reply -s "$ROOT/bench/reply.lua" "$BASE"
 
+echo "== live event streams"
+# Heap held by 2,000 open streams (the application runs with -Xmx256m), after a full GC on each side.
+ulimit -n 8192 2>/dev/null || true
+jcmd "$APP_PID" GC.run >/dev/null; sleep 1
+SSE_HEAP_BEFORE=$(heap_used_kb)
+SSE_FIFO="$OUT/sse-hold.fifo"; rm -f "$SSE_FIFO"; mkfifo "$SSE_FIFO"
+python3 "$ROOT/bench/sse.py" hold 2000 "$PORT" "$COLLAB_COOKIE" "$CLIENT_COOKIE" <"$SSE_FIFO" >"$OUT/sse-hold.txt" &
+SSE_PID=$!
+exec 7>"$SSE_FIFO"
+for _ in $(seq 1 600); do grep -q '^open' "$OUT/sse-hold.txt" && break; sleep 0.1; done
+sleep 2; jcmd "$APP_PID" GC.run >/dev/null; sleep 1
+SSE_HEAP_OPEN=$(heap_used_kb)
+exec 7>&-; wait "$SSE_PID" || true; rm -f "$SSE_FIFO"
+echo "   $(cat "$OUT/sse-hold.txt") streams: heap $((SSE_HEAP_BEFORE / 1024)) MB -> $((SSE_HEAP_OPEN / 1024)) MB"
+# From a reply's POST to its "message" event on 200 streams of the conversation's two participants.
+CLIENT1_COOKIE="MESSAGES_SESSION=$(login client1@bench.example)"
+python3 "$ROOT/bench/sse.py" fanout 200 "$PORT" "$LONG_ID" "$TOKEN" "$COLLAB_COOKIE" "$CLIENT1_COOKIE" >"$OUT/sse-fanout.json"
+echo "   fan-out: $(cat "$OUT/sse-fanout.json")"
+
 python3 - "$OUT" "$SIZE" <<PY
 import json, re, sys
 out, size = sys.argv[1], sys.argv[2]
@@ -197,6 +216,8 @@ results = {
     "upload_100mb_s": round(float("$UPLOAD_S"), 2), "download_100mb_s": round(float("$DOWNLOAD_S"), 2),
     "disk_write_100mb_s": round(float("$DISK_S"), 2),
     "upload_heap_growth_mb": round(($HEAP_PEAK - $HEAP_BEFORE) / 1024, 1),
+    "sse_heap_mb": round(($SSE_HEAP_OPEN - $SSE_HEAP_BEFORE) / 1024, 1),
+    "sse_fanout_p99_ms": json.load(open(f"{out}/sse-fanout.json"))["p99_ms"],
     "startup_s": float("$STARTUP_S"),
     "generation_s": float("$GEN_S"),
 }

@@ -12,7 +12,7 @@
   // data-single makes it a single choice (filters), otherwise several can be picked.
   function picker(select) {
     var single = select.hasAttribute("data-single");
-    return new TomSelect(select, {
+    return new TomSelect(window.MessagesApp.hideReplacedSelect(select), {
       valueField: "id",
       labelField: "name",
       searchField: ["name", "detail"],

@@ -24,5 +24,12 @@
     }
   });
 
-  window.MessagesApp = { csrf: csrf };
+  // Tom Select moves the label to its own search field and keeps the original <select> only to submit the value:
+  // hidden from assistive technologies, it no longer reads as a second, unnamed control.
+  function hideReplacedSelect(select) {
+    select.setAttribute("aria-hidden", "true");
+    return select;
+  }
+
+  window.MessagesApp = { csrf: csrf, hideReplacedSelect: hideReplacedSelect };
 })();

@@ -18,7 +18,7 @@
   // preloadOnFocus: list the favourites first as soon as the field is focused, for pickers whose page
   // renders no choice in advance.
   function companyPicker(select, preloadOnFocus) {
-    return new TomSelect(select, {
+    return new TomSelect(window.MessagesApp.hideReplacedSelect(select), {
       preload: preloadOnFocus ? "focus" : false,
       valueField: "id",
       labelField: "name",
@@ -59,7 +59,7 @@
   }
 
   function peoplePicker(select, sourceUrl) {
-    var picker = new TomSelect(select, {
+    var picker = new TomSelect(window.MessagesApp.hideReplacedSelect(select), {
       valueField: "id",
       labelField: "name",
       searchField: ["name"],
@@ -152,8 +152,17 @@
     document.querySelectorAll("select[data-company-filter]").forEach(function (select) {
       companyPicker(select, true);
     });
-    document.querySelectorAll("[data-people-picker]:not([data-wizard-people])").forEach(function (select) {
-      peoplePicker(select, function () { return select.dataset.source; });
-    });
+    initPeoplePickers(document);
+    if (window.htmx) {
+      window.htmx.onLoad(initPeoplePickers); // a conversation opened beside the inbox (split view)
+    }
   });
+
+  function initPeoplePickers(root) {
+    root.querySelectorAll("[data-people-picker]:not([data-wizard-people])").forEach(function (select) {
+      if (!select.tomselect) {
+        peoplePicker(select, function () { return select.dataset.source; });
+      }
+    });
+  }
 })();

@@ -25,29 +25,52 @@ class ConversationController {
     private final ConversationSearch search;
     private final AttachmentService attachments;
     private final FormFeedback feedback;
+    private final ReadReceipts receipts;
 
     ConversationController(
             ConversationCommands commands,
             ConversationReader reader,
             ConversationSearch search,
             AttachmentService attachments,
-            FormFeedback feedback) {
+            FormFeedback feedback,
+            ReadReceipts receipts) {
         this.commands = commands;
         this.reader = reader;
         this.search = search;
         this.attachments = attachments;
         this.feedback = feedback;
+        this.receipts = receipts;
     }
 
     /** The conversation; opened from search results ({@code q}), with the matching messages and words to mark. */
     @GetMapping("/conversations/{id}")
     String show(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("conversation", reader.open(viewer, id));
+        open(viewer, id, model);
         SearchQuery.parse(q).ifPresent(query -> {
             model.addAttribute("searchMatches", search.matchesIn(viewer, id, query));
             model.addAttribute("q", q.strip());
         });
         return "conversation";
+    }
+
+    /** One message, as the page shows it when a live event announces it. */
+    @GetMapping("/conversations/{id}/messages/{messageId}")
+    String message(Viewer viewer, @PathVariable UUID id, @PathVariable UUID messageId, Model model) {
+        model.addAttribute("m", reader.message(viewer, id, messageId));
+        model.addAttribute("seenBy", receipts.seenBy(id));
+        return "conversation :: message";
+    }
+
+    /** The "Vu par" line of every message, refreshed when a live event says someone read the conversation. */
+    @GetMapping("/conversations/{id}/vu-par")
+    String seenBy(Viewer viewer, @PathVariable UUID id, Model model) {
+        model.addAttribute("seenBy", receipts.seenBy(viewer, id));
+        return "conversation :: seen-by-all";
+    }
+
+    private void open(Viewer viewer, UUID id, Model model) {
+        model.addAttribute("conversation", reader.open(viewer, id));
+        model.addAttribute("seenBy", receipts.seenBy(id));
     }
 
     /**
@@ -71,13 +94,13 @@ class ConversationController {
             feedback.show(model, invalid);
             model.addAttribute("replyHtml", RichText.sanitize(html).html());
             model.addAttribute("replyFiles", attachments.pending(viewer.id(), files));
-            model.addAttribute("conversation", reader.open(viewer, id));
+            open(viewer, id, model);
             return htmx == null ? "conversation" : "conversation :: thread";
         }
         if (htmx == null) {
             return "redirect:/conversations/" + id + "#reply";
         }
-        model.addAttribute("conversation", reader.open(viewer, id));
+        open(viewer, id, model);
         model.addAttribute("replySent", true);
         return "conversation :: thread";
     }

@@ -2,7 +2,6 @@ package fr.portail.messages.notification;
 
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.web.HeaderCount;
-import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /** The bell of the header: unread notifications, refreshed while the page stays open. */
@@ -10,11 +9,9 @@ import org.springframework.stereotype.Component;
 class NotificationBell implements HeaderCount {
 
     private final NotificationService notifications;
-    private final NotificationProperties properties;
 
-    NotificationBell(NotificationService notifications, NotificationProperties properties) {
+    NotificationBell(NotificationService notifications) {
         this.notifications = notifications;
-        this.properties = properties;
     }
 
     @Override
@@ -30,10 +27,5 @@ class NotificationBell implements HeaderCount {
     @Override
     public int cap() {
         return NotificationService.UNREAD_COUNT_CAP;
-    }
-
-    @Override
-    public Duration refreshEvery() {
-        return properties.bellRefresh();
     }
 }

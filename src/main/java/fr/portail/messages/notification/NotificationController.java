@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The notification list, the bell refreshed by htmx, "Tout marquer comme lu", and muting a conversation. */
+/** The notification list, the bell refreshed by live events, "Tout marquer comme lu", and muting a conversation. */
 @Controller
 class NotificationController {
 
@@ -26,7 +26,7 @@ class NotificationController {
         return "notifications";
     }
 
-    /** The bell alone, which the layout polls so that the count rises without a reload. */
+    /** The bell alone, which the page fetches again when a live event says its count changed. */
     @GetMapping("/notifications/bell")
     @BackgroundRequest
     String bell() {

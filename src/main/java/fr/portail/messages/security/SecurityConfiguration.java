@@ -209,6 +209,8 @@ class SecurityConfiguration {
     private static HttpSessionRequestCache landingPageAfterSignIn() {
         var cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
+        // A page's event stream reconnecting after its session ended is no page to land on after signing in.
+        cache.setRequestMatcher(request -> !request.getRequestURI().equals(request.getContextPath() + "/events"));
         return cache;
     }
 

@@ -1,7 +1,6 @@
 package fr.portail.messages.web;
 
 import fr.portail.messages.directory.Viewer;
-import java.time.Duration;
 
 /**
  * A count shown in the header of every page, contributed by the module that owns it (the unread conversations, the
@@ -17,9 +16,4 @@ public interface HeaderCount {
 
     /** The count at which the badge shows "99+" style; the real number may be higher. */
     int cap();
-
-    /** How often an open page refreshes the badge, or {@code null} for never. */
-    default Duration refreshEvery() {
-        return null;
-    }
 }

@@ -1,7 +1,6 @@
 package fr.portail.messages.web;
 
 import fr.portail.messages.directory.Viewer;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ public class HeaderCounts {
         return new Header(viewer);
     }
 
-    /** One badge: the count, its label ("99+" when capped), and the htmx trigger that refreshes it, if any. */
-    public record Badge(int count, String label, String refreshTrigger) {}
+    /** One badge: the count and its label ("99+" when capped). Live events refresh it (js/live.js). */
+    public record Badge(int count, String label) {}
 
     /** The badges of one page, each counted at most once. */
     public final class Header {
@@ -49,7 +48,7 @@ public class HeaderCounts {
                     throw new IllegalArgumentException("No header count named " + key);
                 }
                 int value = count.count(viewer);
-                return new Badge(value, label(value, count.cap()), trigger(count.refreshEvery()));
+                return new Badge(value, label(value, count.cap()));
             });
         }
     }
@@ -57,9 +56,5 @@ public class HeaderCounts {
     /** The count, or "99+" style when it reached {@code cap}: the module stops counting there. */
     static String label(int count, int cap) {
         return count >= cap ? (cap - 1) + "+" : Integer.toString(count);
-    }
-
-    private static String trigger(Duration every) {
-        return every == null ? null : "every " + Math.max(1, every.toSeconds()) + "s";
     }
 }

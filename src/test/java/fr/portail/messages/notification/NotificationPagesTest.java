@@ -54,7 +54,6 @@ class NotificationPagesTest {
             messages.embedded-smtp.port=0
             messages.data-dir=${messages.test-data-dir:target/test-data}
             messages.notifications.poll-interval=200ms
-            messages.notifications.bell-refresh=1s
             spring.main.banner-mode=off
             """;
 

@@ -39,6 +39,7 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
     private final List<String> surprises = Collections.synchronizedList(new ArrayList<>());
     private final List<Expected> expected = Collections.synchronizedList(new ArrayList<>());
     private boolean closed;
+    private final Accessibility accessibility = new Accessibility();
 
     private record Expected(int status, String urlPart) {
 
@@ -79,16 +80,32 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
 
     /** The same in another browser language ({@code "en-GB"}). */
     public Page newSession(String baseUrl, String locale) {
+        return newSession(baseUrl, locale, 1280, 900);
+    }
+
+    /** The same in a window of this size (390 × 844 is a phone). */
+    public Page newSession(String baseUrl, int width, int height) {
+        return newSession(baseUrl, "fr-FR", width, height);
+    }
+
+    private Page newSession(String baseUrl, String locale, int width, int height) {
         BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
-                .setViewportSize(1280, 900)
+                .setViewportSize(width, height)
                 .setLocale(locale));
         context.setDefaultTimeout(15_000);
         context.onResponse(this::checkStatus);
         context.onConsoleMessage(this::checkConsole);
-        context.onPage(
-                page -> page.onPageError(error -> surprises.add("uncaught error on " + page.url() + ": " + error)));
+        context.onPage(page -> {
+            page.onPageError(error -> surprises.add("uncaught error on " + page.url() + ": " + error));
+            accessibility.watch(page);
+        });
         return context.newPage();
+    }
+
+    /** Runs axe on the page as it is now (after an htmx swap, say); page loads are checked by themselves. */
+    public void checkAccessibility(Page page) {
+        accessibility.check(page);
     }
 
     /**
@@ -147,11 +164,13 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
     /** Fails the test that just ran if a page met anything it did not announce; forgets its announcements. */
     @Override
     public void afterEach(ExtensionContext context) {
-        List<String> met;
+        List<String> met = new ArrayList<>();
         synchronized (surprises) {
-            met = List.copyOf(surprises);
+            met.addAll(surprises);
             surprises.clear();
         }
+        // axe-core's serious and critical violations on the pages this test loaded (all in target/axe/results.jsonl).
+        accessibility.drainProblems().forEach(problem -> met.add("accessibility: " + problem));
         expected.clear();
         if (!met.isEmpty()) {
             throw new AssertionError("the browser met what the test did not announce:\n  " + String.join("\n  ", met));
@@ -170,6 +189,11 @@ public final class Browser implements AfterEachCallback, AfterAllCallback, AutoC
             closed = true;
             chromium.close();
             playwright.close();
+            List<String> problems = accessibility.drainProblems();
+            if (!problems.isEmpty()) {
+                throw new AssertionError(
+                        "axe-core found serious or critical violations:\n" + String.join("\n", problems));
+            }
         }
     }
 }

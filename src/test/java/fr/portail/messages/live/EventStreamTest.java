@@ -1,0 +1,159 @@
+package fr.portail.messages.live;
+
+import static fr.portail.messages.support.EventStream.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.portail.messages.conversation.ConversationCommands;
+import fr.portail.messages.conversation.ConversationType;
+import fr.portail.messages.conversation.NewConversation;
+import fr.portail.messages.support.EventStream;
+import fr.portail.messages.support.HttpUser;
+import fr.portail.messages.support.IntegrationTest;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.Firm;
+import fr.portail.messages.web.BackgroundRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * {@code GET /events} over real HTTP: who receives what, decided by the access rules at the moment of each event.
+ * Absence is proven by order, not by waiting: events reach a stream in the order they were committed, so once a
+ * later event has arrived, an earlier one that did not will never come.
+ */
+@IntegrationTest
+class EventStreamTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestDirectory testDirectory;
+
+    @Autowired
+    ConversationCommands conversations;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Firm firm;
+
+    @BeforeEach
+    void firm() {
+        firm = testDirectory
+                .firm()
+                .company("dup")
+                .collaborator("alice", "dup")
+                .client("paul", List.of("dup"), List.of("dup"))
+                .client("marie", List.of("dup"), List.of("dup"))
+                .create();
+    }
+
+    @Test
+    void aClientRemovedFromTheCompanyStopsReceivingItsEventsAtOnce() {
+        UUID bilan = conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        firm.companyId("dup"),
+                        List.of(firm.id("paul")),
+                        "Bilan",
+                        "<p>Bonjour</p>"));
+        UUID marker = conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.PRIVE, null, List.of(firm.id("marie")), "Marqueur", "<p>privé</p>"));
+        try (EventStream paul = EventStream.open(signedIn("paul"), null);
+                EventStream marie = EventStream.open(signedIn("marie"), null)) {
+            assertThat(paul.response().headers().firstValue("X-Accel-Buffering"))
+                    .contains("no");
+            assertThat(paul.response().headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("text/event-stream");
+
+            UUID first = conversations.reply(firm.viewer("alice"), bilan, "<p>Premier</p>", List.of());
+            String firstEventId =
+                    marie.await(named("message", first.toString()), WAIT).id();
+            paul.await(named("notification", bilan.toString()), WAIT);
+
+            firm.changeClient("marie", List.of(), List.of());
+            UUID second = conversations.reply(firm.viewer("alice"), bilan, "<p>Après son départ</p>", List.of());
+            conversations.reply(firm.viewer("alice"), marker, "<p>Marqueur</p>", List.of());
+
+            paul.await(named("message", second.toString()), WAIT);
+            List<EventStream.Event> beforeMarker = marie.receivedBefore(named("message", marker.toString()), WAIT);
+            assertThat(beforeMarker)
+                    .noneMatch(event ->
+                            !event.id().equals(firstEventId) && event.data().contains(bilan.toString()));
+        }
+    }
+
+    @Test
+    void eachEventCarriesIdsOnlyAndTheAuthorIsNotNotified() {
+        UUID bilan = conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        firm.companyId("dup"),
+                        List.of(firm.id("paul")),
+                        "Sujet secret",
+                        "<p>Bonjour</p>"));
+        try (EventStream alice = EventStream.open(signedIn("alice"), null);
+                EventStream paul = EventStream.open(signedIn("paul"), null)) {
+            UUID reply = conversations.reply(firm.viewer("paul"), bilan, "<p>Texte secret</p>", List.of());
+            EventStream.Event message = alice.await(named("message", reply.toString()), WAIT);
+            assertThat(message.data())
+                    .isEqualTo("{\"conversationId\": \"" + bilan + "\", \"messageId\": \"" + reply + "\"}");
+            List<EventStream.Event> aliceBefore = alice.receivedBefore(named("notification", bilan.toString()), WAIT);
+            assertThat(aliceBefore).extracting(EventStream.Event::name).containsExactly("inbox");
+            // Paul wrote it: message and inbox, no notification, and nothing carries text.
+            List<EventStream.Event> paulEvents = paul.receivedBefore(named("inbox", bilan.toString()), WAIT);
+            assertThat(paulEvents).extracting(EventStream.Event::name).containsExactly("message");
+            assertThat(message.data()).doesNotContain("secret");
+        }
+    }
+
+    @Test
+    void aReconnectingStreamReceivesWhatItMissedAfterLastEventId() {
+        UUID bilan = conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        firm.companyId("dup"),
+                        List.of(firm.id("paul")),
+                        "Bilan",
+                        "<p>Bonjour</p>"));
+        HttpUser paul = signedIn("paul");
+        String lastSeen;
+        try (EventStream stream = EventStream.open(paul, null)) {
+            UUID first = conversations.reply(firm.viewer("alice"), bilan, "<p>Vu</p>", List.of());
+            lastSeen = stream.await(named("message", first.toString()), WAIT).id();
+        }
+        UUID missed = conversations.reply(firm.viewer("alice"), bilan, "<p>Manqué</p>", List.of());
+        try (EventStream stream = EventStream.open(paul, lastSeen)) {
+            EventStream.Event replayed = stream.await(named("message", bilan.toString()), WAIT);
+            assertThat(replayed.data()).contains(missed.toString());
+        }
+    }
+
+    @Test
+    void theStreamIsABackgroundRequest() throws Exception {
+        var request = new MockHttpServletRequest("GET", "/events");
+        var handler = (HandlerMethod) mappings.getHandler(request).getHandler();
+        assertThat(handler.hasMethodAnnotation(BackgroundRequest.class)).isTrue();
+    }
+
+    private HttpUser signedIn(String key) {
+        return new HttpUser(port).signedIn(firm.email(key), TestDirectory.PASSWORD);
+    }
+}
