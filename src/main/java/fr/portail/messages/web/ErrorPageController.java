@@ -41,11 +41,15 @@ class ErrorPageController implements ErrorController {
         } else if (status.is5xxServerError() && failure instanceof Throwable thrown) {
             LOG.error("Unexpected failure of {}", uri, thrown);
         }
+        @SuppressWarnings("unchecked")
+        List<Problems.FieldMessage> errors = request.getAttribute(Problems.ERRORS) instanceof List<?> list
+                ? (List<Problems.FieldMessage>) list
+                : List.of();
         return problems.answer(
                 request,
                 uri instanceof String path ? path : request.getRequestURI(),
                 status,
-                List.of(),
+                errors,
                 HttpHeaders.EMPTY);
     }
 }

@@ -1,6 +1,8 @@
 package fr.portail.messages.web;
 
 import fr.portail.messages.security.CurrentViewer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -28,6 +30,9 @@ class Problems {
 
     /** A refused field ({@code ""} for the request as a whole) and what is wrong with it, already translated. */
     record FieldMessage(String field, String message) {}
+
+    /** The refused fields of a page's error, passed to the error controller. */
+    static final String ERRORS = Problems.class.getName() + ".errors";
 
     private final MessageSource messages;
     private final LocaleResolver locales;
@@ -60,6 +65,14 @@ class Problems {
                     .headers(headers)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
+        }
+        if (request.getDispatcherType() != DispatcherType.ERROR && request.getAttribute(ERRORS) == null) {
+            // The error controller renders the page, as a controller: whatever the layout needs (added by advice and
+            // interceptors of other modules) is then there, which an exception handler's view would lack.
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
+            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, uri);
+            request.setAttribute(ERRORS, errors);
+            return new ModelAndView("forward:/error");
         }
         ModelAndView page = new ModelAndView(view(status.value()));
         page.addObject("viewer", CurrentViewer.of(request).orElse(null));
