@@ -132,7 +132,7 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
         alice.setViewportSize(390, 844);
         Browser.screenshot(alice, "firm-" + label + "-inbox-390");
 
-        CaughtEmail email = awaitEmail(PAUL, subject);
+        CaughtEmail email = CaughtMails.await(mailServer, PAUL, subject);
         org.assertj.core.api.Assertions.assertThat(email.from()).contains("via " + firmName);
         org.assertj.core.api.Assertions.assertThat(email.text()).contains(firmName);
         Page reader = anonymous();
@@ -173,17 +173,6 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
 
     private UUID companyOf(String email) {
         return directory.profile(viewer(email)).companies().get(0).id();
-    }
-
-    private CaughtEmail awaitEmail(String recipient, String subject) {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> mailServer.receivedEmails().stream()
-                        .anyMatch(e -> e.to().contains(recipient) && e.subject().contains(subject)));
-        return mailServer.receivedEmails().stream()
-                .filter(e -> e.to().contains(recipient) && e.subject().contains(subject))
-                .findFirst()
-                .orElseThrow();
     }
 
     /** A round seal and two bars in the custom colour, drawn with shapes only. */
