@@ -12,6 +12,6 @@ RUN useradd --system --home /var/lib/messages messages && mkdir -p /var/lib/mess
 USER messages
 WORKDIR /var/lib/messages
 COPY --from=build /src/target/messages-*.jar /opt/messages/messages.jar
-ENV MESSAGES_DATA_DIR=/var/lib/messages
+ENV MESSAGES_DATA_DIR=/var/lib/messages MESSAGES_DEMO_DATA=false
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/opt/messages/messages.jar"]

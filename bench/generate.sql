@@ -1,5 +1,8 @@
 -- Generates the benchmark firm directly in SQL. Variables: scale (1 = large, 0.1 = small), pw (a password hash).
 \set ON_ERROR_STOP on
+-- Bulk loading: the database's own triggers (the search documents of conversations) are off here and the documents
+-- are computed once at the end.
+set session_replication_role = replica;
 select (2000 * :scale)::int as n_companies, (200 * :scale)::int as n_collabs, (10000 * :scale)::int as n_clients,
        (1000000 * :scale)::int as n_conversations, greatest((300 * :scale)::int, 1) as heavy_favourites \gset
 
@@ -65,19 +68,44 @@ select g.id,
   from conv_gen g
 on conflict do nothing;
 
+-- Message text: sentences of accounting vocabulary, words drawn with a skewed law (the first words of the list are
+-- common, the last ones rare), so that search queries meet realistic frequencies: "facture" is common, "grand livre"
+-- a two-word phrase, and "affacturage" is in one message in 2,000.
+create temporary table vocabulary as
+select row_number() over () as n, word from unnest(array[
+  'facture', 'bilan', 'déclaration', 'TVA', 'relevé', 'bancaire', 'exercice', 'comptable', 'pièces', 'justificatif',
+  'paiement', 'échéance', 'client', 'fournisseur', 'règlement', 'acompte', 'charges', 'sociales', 'salaire', 'paie',
+  'clôture', 'trimestre', 'mois', 'dossier', 'contrat', 'devis', 'avoir', 'remboursement', 'frais', 'note',
+  'grand livre', 'rapprochement', 'immobilisation', 'amortissement', 'provision', 'stock', 'inventaire', 'caisse',
+  'liasse', 'fiscale', 'impôt', 'société', 'CFE', 'URSSAF', 'prélèvement', 'virement', 'chèque', 'emprunt',
+  'intérêts', 'capital', 'dividendes', 'assemblée', 'statuts', 'greffe', 'Kbis', 'subvention', 'crédit',
+  'exonération', 'redressement', 'contrôle', 'lettrage', 'ventilation', 'écriture', 'journal', 'balance',
+  'annexe', 'commissaire', 'prorata', 'autoliquidation']) as word;
+select count(*) as n_words from vocabulary \gset
+
 insert into message (id, conversation_id, seq, author_id, html, plain_text, created_at)
 select md5(g.id::text || s)::uuid, g.id, s,
        case when s % 2 = 1 then md5('collab' || g.collab_n)::uuid
             else md5('client' || (g.company_n + :n_companies * (abs(hashtext('client' || g.i)) % greatest(:n_clients / :n_companies, 1))))::uuid end,
-       '<p>Bonjour, voici le message ' || s || ' du dossier ' || g.i || '.</p>',
-       'Bonjour, voici le message ' || s || ' du dossier ' || g.i || '.',
+       '<p>' || t.text || '</p>', t.text,
        g.last_at - (5 - s) * interval '1 hour'
-  from conv_gen g, generate_series(1, 5) s;
+  from conv_gen g cross join generate_series(1, 5) s
+  cross join lateral (
+    select 'Bonjour, ' || string_agg(v.word, ' ' order by k)
+           || case when abs(hashtext(g.i || 'rare' || s)) % 2000 = 0 then ' et affacturage.' else '.' end as text
+      from generate_series(1, 8 + (abs(hashtext(g.i || 'len' || s)) % 8)) k
+      join vocabulary v on v.n = 1 + floor(:n_words * power((abs(hashtext(g.i || '-' || s || '-' || k)) % 1000003) / 1000003.0, 3))::int
+     where k > 0 and s > 0) t;
 
 -- Most conversations are read by their participants; one in four has an unread message.
 insert into read_state (person_id, conversation_id, read_count)
 select p.person_id, p.conversation_id, case when abs(hashtext(p.person_id::text || p.conversation_id::text)) % 4 = 0 then 4 else 5 end
   from participant p join conv_gen g on g.id = p.conversation_id;
 commit;
+
+insert into conversation_search (conversation_id, document)
+select id, conversation_search_document(id) from conversation
+on conflict (conversation_id) do update set document = excluded.document;
+reset session_replication_role;
 
 analyze;

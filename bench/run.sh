@@ -125,6 +125,10 @@ load inbox_collab -H "Cookie: $COLLAB_COOKIE" "$BASE/"
 load inbox_client -H "Cookie: $CLIENT_COOKIE" "$BASE/"
 load inbox_page20 -H "Cookie: $COLLAB_COOKIE" "$BASE/?cursor=$CURSOR"
 load conversation -H "Cookie: $COLLAB_COOKIE" "$BASE/conversations/$LONG_ID"
+# Search from the header: a rare word, a common word and a two-word phrase, in turn (see bench/generate.sql).
+SEARCH_QUERIES="affacturage|facture|%22grand%20livre%22"
+BENCH_QUERIES="$SEARCH_QUERIES" load search_collab -H "Cookie: $COLLAB_COOKIE" -s "$ROOT/bench/search.lua" "$BASE"
+BENCH_QUERIES="$SEARCH_QUERIES" load search_client -H "Cookie: $CLIENT_COOKIE" -s "$ROOT/bench/search.lua" "$BASE"
 # The files before the replies: the e-mails of thousands of replies, delivered in the background afterwards, would
 # otherwise count in the heap growth of the uploads.
 echo "== 100 MB files"
@@ -176,6 +180,8 @@ c50, c99, crps = wrk("inbox_collab")
 k50, k99, _ = wrk("inbox_client")
 p50, _, _ = wrk("inbox_page20")
 v50, v99, _ = wrk("conversation")
+s50, s99, _ = wrk("search_collab")
+sk50, _, _ = wrk("search_client")
 _, r99, rrps = wrk("reply")
 _, _, ceiling = wrk("ceiling")
 results = {
@@ -184,6 +190,7 @@ results = {
     "inbox_client_p50_ms": k50, "inbox_client_p99_ms": k99,
     "inbox_page20_p50_ms": p50,
     "conversation_p50_ms": v50, "conversation_p99_ms": v99,
+    "search_collab_p50_ms": s50, "search_collab_p99_ms": s99, "search_client_p50_ms": sk50,
     "reply_rps": rrps, "reply_p99_ms": r99,
     "ceiling_rps": ceiling,
     "sql_per_inbox": int("$SQL_INBOX"), "sql_per_conversation": int("$SQL_CONVERSATION"),

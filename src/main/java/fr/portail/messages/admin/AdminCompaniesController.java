@@ -6,6 +6,8 @@ import fr.portail.messages.directory.PeopleFilter;
 import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.SearchPatterns;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -53,7 +55,7 @@ class AdminCompaniesController {
     @GetMapping("/admin/entreprises")
     String list(
             Viewer viewer,
-            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         var form = new CompanyForm("", "");
@@ -67,6 +69,10 @@ class AdminCompaniesController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            // A field that could not be bound (refused text): no form was built, the errors say why.
+            return render(viewer, "", 0, new CompanyForm("", ""), errors, model);
+        }
         try {
             UUID id = administration.createCompany(viewer, form.externalId(), form.name());
             feedback.notice(redirect, "admin.company.created", form.name().strip());
@@ -137,7 +143,8 @@ class AdminCompaniesController {
     /** The company picker of the administration pages: every company. */
     @GetMapping(value = "/admin/entreprises/choix", produces = "application/json")
     @ResponseBody
-    List<Choice> companyChoices(Viewer viewer, @RequestParam(defaultValue = "") String q) {
+    List<Choice> companyChoices(
+            Viewer viewer, @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q) {
         return administration.companies(viewer, q, 0).items().stream()
                 .map(c -> new Choice(c.id(), c.name(), c.externalId()))
                 .toList();
@@ -149,7 +156,7 @@ class AdminCompaniesController {
     List<Choice> personChoices(
             Viewer viewer,
             @RequestParam(defaultValue = "ALL") PeopleFilter filter,
-            @RequestParam(defaultValue = "") String q) {
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q) {
         return people.people(viewer, filter, q, 0).items().stream()
                 .map(p -> new Choice(p.id(), p.name(), p.email()))
                 .toList();

@@ -10,6 +10,8 @@ import fr.portail.messages.directory.PersonAdministration;
 import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.SearchPatterns;
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +71,7 @@ class AdminUsersController {
     String list(
             Viewer viewer,
             @RequestParam(defaultValue = "ALL") PeopleFilter filter,
-            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         model.addAttribute("people", administration.people(viewer, filter, q, page));
@@ -93,7 +95,9 @@ class AdminUsersController {
             Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return renderInvite(viewer, form, errors, model);
+            // A field that could not be bound (refused text, unknown kind): no form may have been built.
+            return renderInvite(
+                    viewer, form == null ? new InviteForm("", "", PersonKind.CLIENT, List.of()) : form, errors, model);
         }
         try {
             IssuedInvitation issued = administration.invite(

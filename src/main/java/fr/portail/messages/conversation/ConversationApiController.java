@@ -2,8 +2,10 @@ package fr.portail.messages.conversation;
 
 import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.platform.SearchPatterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -219,13 +221,15 @@ class ConversationApiController {
             Viewer viewer,
             @RequestParam ConversationType type,
             @RequestParam(required = false) UUID companyId,
-            @RequestParam(defaultValue = "") String q) {
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q) {
         return reader.eligiblePeople(viewer, type, companyId, q);
     }
 
     @GetMapping("/conversations/{id}/eligible-participants")
     List<PersonChoice> eligibleParticipants(
-            Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "") String q) {
+            Viewer viewer,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q) {
         return reader.eligibleNewParticipants(viewer, id, q);
     }
 }

@@ -99,7 +99,13 @@ class DemoData implements ApplicationRunner {
     }
 
     private void logAccounts() {
-        var accounts = jdbc.sql("select email, name, kind, admin from person where active order by kind, email")
+        // Only the demo firm's own accounts: a database that also holds real people never has them listed.
+        List<String> demoEmails = firm().users().stream()
+                .map(user -> user.email().toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        var accounts = jdbc.sql("select email, name, kind, admin from person"
+                        + " where active and lower(email) in (:emails) order by kind, email")
+                .param("emails", demoEmails)
                 .query((rs, row) -> "  %-42s %-18s %s%s"
                         .formatted(
                                 rs.getString("email"),

@@ -1,5 +1,7 @@
 package fr.portail.messages.directory;
 
+import fr.portail.messages.platform.SearchPatterns;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +22,10 @@ class CompaniesController {
     }
 
     @GetMapping("/entreprises")
-    String list(Viewer viewer, @RequestParam(defaultValue = "") String q, Model model) {
+    String list(
+            Viewer viewer,
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q,
+            Model model) {
         model.addAttribute("companies", directory.pickableCompanies(viewer, q));
         model.addAttribute("q", q);
         return "companies";
@@ -32,7 +37,7 @@ class CompaniesController {
             Viewer viewer,
             @PathVariable UUID companyId,
             @RequestParam boolean favourite,
-            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
         if (favourite) {

@@ -1,5 +1,7 @@
 package fr.portail.messages.directory;
 
+import fr.portail.messages.platform.SearchPatterns;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +49,8 @@ class DirectoryApiController {
     }
 
     @GetMapping("/companies")
-    List<CompanyChoice> companies(Viewer viewer, @RequestParam(defaultValue = "") String q) {
+    List<CompanyChoice> companies(
+            Viewer viewer, @RequestParam(defaultValue = "") @Size(max = SearchPatterns.MAX_LENGTH) String q) {
         return directory.pickableCompanies(viewer, q);
     }
 

@@ -58,14 +58,14 @@ public final class DirectoryCsv {
     }
 
     /**
-     * Every cell of a row against the {@link TextRules} (each cell is one line: a name, an identifier, a list of
-     * identifiers); each refusal names the line and the column.
+     * Every cell of a row against the {@link TextRules}; each refusal names the line and the column. Names are also
+     * names (one line, no bidi override): the importer checks that for every source, as it checks the rest.
      */
     private static boolean acceptable(
             List<String> row, int line, String field, List<String> header, List<FieldProblem> problems) {
         boolean acceptable = true;
         for (int column = 0; column < row.size(); column++) {
-            var refusal = TextRules.problem(row.get(column), TextRules.Kind.NAME);
+            var refusal = TextRules.problem(row.get(column), TextRules.Kind.TEXT);
             if (refusal.isPresent()) {
                 problems.add(FieldProblem.of(
                         field,

@@ -1,22 +1,18 @@
 package fr.portail.messages.notification;
 
-import fr.portail.messages.conversation.ConversationAccess;
-import fr.portail.messages.conversation.ConversationType;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,17 +23,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works through the e-mail outbox, off the request threads, on one thread per instance: every
- * {@code poll-interval}, and at once after a message is posted.
+ * Works through the e-mail outboxes (new messages, then daily e-mails), off the request threads, on one thread per
+ * instance: every {@code poll-interval}, and at once after a message is posted.
  *
- * <p>Each e-mail is claimed with {@code FOR UPDATE SKIP LOCKED} (another instance skips it), checked again against
- * the recipient's current state and access, handed to the SMTP server and marked sent in that same transaction. A
- * failure leaves it pending with a growing delay (capped by {@code max-retry-delay}) until it is older than
- * {@code give-up-after}; then it is marked failed for administrators to see.
+ * <p>Each e-mail goes in three steps (see {@link Outbox}): claimed and composed in one transaction, handed to the SMTP
+ * server outside any transaction, and recorded in a last transaction that is retried — while the database is away, for
+ * as long as it takes — without ever sending again. A failed send leaves the e-mail pending with a growing delay
+ * (capped by {@code max-retry-delay}) until it is older than {@code give-up-after}; then it is marked failed for
+ * administrators to see.
  *
- * <p>When the server itself is unreachable the round stops after one attempt rather than waiting out every pending
- * e-mail's timeout; the first success after such a failure makes every pending e-mail due at once, so that the backlog
- * goes out within seconds of the server's return.
+ * <p>When the mail server itself is unreachable the round stops after one attempt rather than waiting out every
+ * pending e-mail's timeout; the first success after such a failure makes every retried e-mail due at once.
  */
 @Component
 class EmailDelivery implements SmartLifecycle {
@@ -45,13 +41,15 @@ class EmailDelivery implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EmailDelivery.class);
     private static final int MAX_PER_ROUND = 1000;
     private static final int ERROR_LENGTH = 1000;
-    private static final java.time.Duration CLEAN_UP_EVERY = java.time.Duration.ofHours(1);
+    private static final Duration CLEAN_UP_EVERY = Duration.ofHours(1);
+    private static final Duration RECORD_RETRY = Duration.ofMillis(250);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JavaMailSender mailSender;
     private final NewMessageMailComposer composer;
-    private final ConversationAccess access;
+    private final DeliveryOutbox deliveries;
+    private final DigestOutbox digests;
     private final NotificationProperties properties;
     private final Clock clock;
 
@@ -66,14 +64,16 @@ class EmailDelivery implements SmartLifecycle {
             TransactionTemplate transactions,
             JavaMailSender mailSender,
             NewMessageMailComposer composer,
-            ConversationAccess access,
+            DeliveryOutbox deliveries,
+            DigestOutbox digests,
             NotificationProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mailSender = mailSender;
         this.composer = composer;
-        this.access = access;
+        this.deliveries = deliveries;
+        this.digests = digests;
         this.properties = properties;
         this.clock = clock;
     }
@@ -96,8 +96,8 @@ class EmailDelivery implements SmartLifecycle {
     }
 
     /**
-     * Lets the e-mail in hand finish and commit before the connection pool closes: a delivery cut between the SMTP
-     * hand-off and the commit is the one case that could send an e-mail twice.
+     * Lets the e-mail in hand finish and be recorded before the connection pool closes: an e-mail cut between the SMTP
+     * hand-off and its record would be sent again once its lease expires.
      */
     @Override
     public void stop() {
@@ -142,36 +142,123 @@ class EmailDelivery implements SmartLifecycle {
 
     private void roundSafely() {
         try {
-            deliverDue();
+            deliverDue(clock.instant());
         } catch (RuntimeException e) {
-            // Typically the database is unavailable: the rows are untouched and the next round tries again.
+            // Typically the database is unavailable: nothing was sent, the next round tries again.
             log.warn("E-mail delivery round failed: {}", e.toString());
         }
     }
 
     /**
-     * One round: gives up on e-mails too old, then delivers due ones until none is left.
+     * One round at the given time: gives up on e-mails too old, then delivers the due e-mails about new messages, then
+     * creates and delivers the daily e-mails whose hour has come.
      *
      * @return how many e-mails were handed to the SMTP server
      */
-    int deliverDue() {
-        giveUpExpired();
-        cleanUpDelivered();
+    int deliverDue(Instant at) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        giveUpExpired(now);
+        cleanUpDelivered(at);
+        int sent = drain(deliveries, at);
+        if (!serverUnreachable.get()) {
+            digests.schedule(now);
+            sent += drain(digests, at);
+        }
+        return sent;
+    }
+
+    /** Only the daily e-mails, at the given time (tests move the clock across time-zone changes with it). */
+    int deliverDigests(Instant at) {
+        digests.schedule(OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        return drain(digests, at);
+    }
+
+    private int drain(Outbox outbox, Instant at) {
         int sent = 0;
-        for (int i = 0; i < MAX_PER_ROUND && running; i++) {
-            Outcome outcome = transactions.execute(status -> deliverOne());
-            if (outcome == Outcome.NOTHING_DUE || outcome == Outcome.SERVER_UNREACHABLE) {
+        for (int i = 0; i < MAX_PER_ROUND && (running || !properties.deliveryEnabled() || i == 0); i++) {
+            OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+            Outbox.Claim claim = transactions.execute(status -> outbox.claim(now));
+            if (claim == null || claim == Outbox.Claim.NOTHING_DUE) {
                 break;
             }
-            if (outcome == Outcome.SENT) {
+            if (!claim.ready()) {
+                continue;
+            }
+            Exception failure = send(claim);
+            if (failure == null) {
+                recordUntilDone(claim, c -> outbox.sent(c, now()));
                 sent++;
+                madeDueAfterOutage();
+            } else {
+                String error = describe(failure);
+                OffsetDateTime retryAt = now().plus(properties.retryDelay(claim.attempts()));
+                recordUntilDone(claim, c -> outbox.failed(c, error, now(), retryAt));
+                logFailure(claim, error);
+                if (!recipientSpecific(failure)) {
+                    serverUnreachable.set(true);
+                    break;
+                }
             }
         }
         return sent;
     }
 
-    private void giveUpExpired() {
-        OffsetDateTime now = now();
+    private Exception send(Outbox.Claim claim) {
+        try {
+            mailSender.send(claim.mime());
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /**
+     * Records the outcome of a send, retrying while the database is away: the e-mail has left (or failed) and must not
+     * be sent again because its record did not make it. An instance stopping mid-way leaves the e-mail SENDING; once
+     * its lease expires it goes out again with the same Message-ID, which receiving systems can drop.
+     */
+    private void recordUntilDone(Outbox.Claim claim, Consumer<Outbox.Claim> record) {
+        Duration wait = RECORD_RETRY;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> record.accept(claim));
+                if (attempt > 1) {
+                    log.info("E-mail {} recorded after {} attempts", claim.emailId(), attempt);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 1) {
+                    log.warn(
+                            "E-mail {} sent but not recorded yet, retrying the record: {}",
+                            claim.emailId(),
+                            e.toString());
+                }
+                if (!running && attempt > 20) {
+                    log.error(
+                            "E-mail {} sent but not recorded at shutdown; it may go again after its lease",
+                            claim.emailId());
+                    return;
+                }
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
+                        ? Duration.ofSeconds(2)
+                        : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private void madeDueAfterOutage() {
+        if (serverUnreachable.compareAndSet(true, false)) {
+            OffsetDateTime now = now();
+            int due = jdbc.sql("update email_delivery set next_attempt_at = ? where status = 'PENDING'"
+                            + " and attempts > 0 and next_attempt_at > ?")
+                    .params(now, now)
+                    .update();
+            log.info("Mail server reachable again; {} waiting e-mail(s) made due now", due);
+        }
+    }
+
+    private void giveUpExpired(OffsetDateTime now) {
         int failed = jdbc.sql("""
                         update email_delivery
                            set status = 'FAILED', failed_at = :now,
@@ -187,137 +274,30 @@ class EmailDelivery implements SmartLifecycle {
     }
 
     /** Sent and skipped rows only serve to prevent a second e-mail; past some age they can go, a batch at a time. */
-    private void cleanUpDelivered() {
-        Instant now = clock.instant();
+    private void cleanUpDelivered(Instant now) {
         Instant last = lastCleanUp;
         if (last != null && last.plus(CLEAN_UP_EVERY).isAfter(now)) {
             return;
         }
         lastCleanUp = now;
+        OffsetDateTime limit = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).minus(properties.keepDelivered());
         jdbc.sql("""
                         delete from email_delivery where id in (
                           select id from email_delivery
                            where status in ('SENT', 'SKIPPED') and created_at < ? limit 10000)
-                        """).param(now().minus(properties.keepDelivered())).update();
-    }
-
-    private Outcome deliverOne() {
-        OffsetDateTime now = now();
-        Optional<Claimed> claimed = jdbc.sql("""
-                        select d.id, d.attempts, d.created_at, d.conversation_id, d.recipient_id,
-                               r.email as recipient_email, r.name as recipient_name, r.language as recipient_language,
-                               r.active as recipient_active, r.email_notifications,
-                               exists (select 1 from conversation_mute cm
-                                        where cm.person_id = d.recipient_id and cm.conversation_id = d.conversation_id)
-                                 as muted,
-                               c.type, c.subject, co.name as company_name, a.name as author_name,
-                               left(m.plain_text, 2000) as plain_text
-                          from email_delivery d
-                          join person r on r.id = d.recipient_id
-                          join message m on m.id = d.message_id
-                          join person a on a.id = m.author_id
-                          join conversation c on c.id = d.conversation_id
-                          left join company co on co.id = c.company_id
-                         where d.status = 'PENDING' and d.next_attempt_at <= :now
-                         order by d.next_attempt_at
-                         limit 1
-                         for update of d skip locked
-                        """)
-                .param("now", now)
-                .query((rs, row) -> new Claimed(
-                        rs.getObject("id", UUID.class),
-                        rs.getInt("attempts"),
-                        rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getObject("recipient_id", UUID.class),
-                        rs.getBoolean("recipient_active"),
-                        rs.getBoolean("email_notifications"),
-                        rs.getBoolean("muted"),
-                        new NewMessageMail(
-                                rs.getObject("id", UUID.class),
-                                rs.getString("recipient_email"),
-                                rs.getString("recipient_name"),
-                                Locale.forLanguageTag(rs.getString("recipient_language")),
-                                rs.getString("author_name"),
-                                ConversationType.valueOf(rs.getString("type")),
-                                rs.getString("company_name"),
-                                rs.getString("subject"),
-                                rs.getObject("conversation_id", UUID.class),
-                                rs.getString("plain_text"))))
-                .optional();
-        if (claimed.isEmpty()) {
-            return Outcome.NOTHING_DUE;
-        }
-        Claimed delivery = claimed.get();
-        String skipReason = skipReason(delivery);
-        if (skipReason != null) {
-            jdbc.sql("update email_delivery set status = 'SKIPPED', last_error = ? where id = ?")
-                    .params(skipReason, delivery.id())
-                    .update();
-            return Outcome.SKIPPED;
-        }
-        try {
-            MimeMessage mime = composer.compose(delivery.mail());
-            mailSender.send(mime);
-        } catch (Exception e) {
-            return failed(delivery, e, now);
-        }
-        jdbc.sql("update email_delivery set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null"
-                        + " where id = ?")
-                .params(now(), delivery.id())
+                        """).param(limit).update();
+        jdbc.sql("delete from email_digest where status in ('SENT', 'SKIPPED') and created_at < ?")
+                .param(limit)
                 .update();
-        if (serverUnreachable.compareAndSet(true, false)) {
-            int due = jdbc.sql("update email_delivery set next_attempt_at = ? where status = 'PENDING'"
-                            + " and next_attempt_at > ?")
-                    .params(now, now)
-                    .update();
-            log.info("Mail server reachable again; {} waiting e-mail(s) made due now", due);
-        }
-        return Outcome.SENT;
     }
 
-    /** Why the e-mail must not go out any more, or {@code null}: the state of now decides, not that of the post. */
-    private String skipReason(Claimed delivery) {
-        if (!delivery.recipientActive()) {
-            return "recipient deactivated";
-        }
-        if (!delivery.emailNotifications()) {
-            return "e-mail notifications turned off";
-        }
-        if (delivery.muted()) {
-            return "conversation muted";
-        }
-        if (!access.isAccessible(delivery.recipientId(), delivery.mail().conversationId())) {
-            return "recipient no longer has access";
-        }
-        return null;
-    }
-
-    private Outcome failed(Claimed delivery, Exception error, OffsetDateTime now) {
-        int attempts = delivery.attempts() + 1;
-        String message = describe(error);
-        boolean tooOld = delivery.createdAt().plus(properties.giveUpAfter()).isBefore(now);
-        if (tooOld) {
-            jdbc.sql("update email_delivery set status = 'FAILED', attempts = ?, failed_at = ?, last_error = ?"
-                            + " where id = ?")
-                    .params(attempts, now, message, delivery.id())
-                    .update();
-            log.warn("E-mail notification {} failed for good after {} attempts: {}", delivery.id(), attempts, message);
+    private static void logFailure(Outbox.Claim claim, String error) {
+        // One line per e-mail, not per attempt: an outage would otherwise flood the log.
+        if (claim.attempts() == 1) {
+            log.info("E-mail {} not sent, will retry: {}", claim.emailId(), error);
         } else {
-            jdbc.sql("update email_delivery set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
-                    .params(attempts, now.plus(properties.retryDelay(attempts)), message, delivery.id())
-                    .update();
-            // One line per e-mail, not per attempt: an outage would otherwise flood the log.
-            if (attempts == 1) {
-                log.info("E-mail notification {} not sent, will retry: {}", delivery.id(), message);
-            } else {
-                log.debug("E-mail notification {} not sent (attempt {}): {}", delivery.id(), attempts, message);
-            }
+            log.debug("E-mail {} not sent (attempt {}): {}", claim.emailId(), claim.attempts(), error);
         }
-        if (recipientSpecific(error)) {
-            return Outcome.FAILED;
-        }
-        serverUnreachable.set(true);
-        return Outcome.SERVER_UNREACHABLE;
     }
 
     /** A refused address concerns this e-mail only; anything else (connection, authentication) concerns them all. */
@@ -338,7 +318,7 @@ class EmailDelivery implements SmartLifecycle {
         return false;
     }
 
-    private static String describe(Throwable error) {
+    static String describe(Throwable error) {
         StringBuilder text = new StringBuilder();
         for (Throwable cause = error; cause != null && text.length() < ERROR_LENGTH; cause = cause.getCause()) {
             if (!text.isEmpty()) {
@@ -349,25 +329,15 @@ class EmailDelivery implements SmartLifecycle {
         return text.length() > ERROR_LENGTH ? text.substring(0, ERROR_LENGTH) : text.toString();
     }
 
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
-
-    private enum Outcome {
-        NOTHING_DUE,
-        SENT,
-        SKIPPED,
-        FAILED,
-        SERVER_UNREACHABLE
-    }
-
-    private record Claimed(
-            UUID id,
-            int attempts,
-            OffsetDateTime createdAt,
-            UUID recipientId,
-            boolean recipientActive,
-            boolean emailNotifications,
-            boolean muted,
-            NewMessageMail mail) {}
 }

@@ -1,18 +1,22 @@
 package fr.portail.messages.notification;
 
-import fr.portail.messages.firm.MailIdentity;
+import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.platform.MessagesProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -22,10 +26,11 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Turns a {@link NewMessageMail} into a MIME message: HTML and plain-text alternatives rendered from
- * {@code templates/mail/new-message.*} in the recipient's language. Every header goes through JavaMail's encoders,
- * never through string concatenation, and loses its control characters first so that no name or subject can start a
- * header of its own.
+ * Turns a {@link NewMessageMail} or a {@link DigestMail} into a MIME message: HTML and plain-text alternatives rendered
+ * from {@code templates/mail/*} in the recipient's language, with the headers mail clients thread on, the one-click
+ * mute of RFC 8058 and the personal reply address. Every header goes through JavaMail's encoders, never through
+ * string concatenation, and loses its control characters first so that no name or subject can start a header of its
+ * own.
  */
 @Component
 class NewMessageMailComposer {
@@ -35,16 +40,22 @@ class NewMessageMailComposer {
     private final JavaMailSender mailSender;
     private final MessageSource messages;
     private final MessagesProperties properties;
-    private final MailIdentity identity;
+    private final MailAddresses identity;
+    private final MailTokens tokens;
     /** Its own engine: declaring a template engine bean would make Boot drop the one the pages use. */
     private final SpringTemplateEngine templates;
 
     NewMessageMailComposer(
-            JavaMailSender mailSender, MessageSource messages, MessagesProperties properties, MailIdentity identity) {
+            JavaMailSender mailSender,
+            MessageSource messages,
+            MessagesProperties properties,
+            MailAddresses identity,
+            MailTokens tokens) {
         this.mailSender = mailSender;
         this.messages = messages;
         this.properties = properties;
         this.identity = identity;
+        this.tokens = tokens;
         this.templates = new SpringTemplateEngine();
         templates.setTemplateEngineMessageSource(messages);
         templates.addTemplateResolver(resolver("mail/*.html", TemplateMode.HTML, 1));
@@ -69,16 +80,19 @@ class NewMessageMailComposer {
     void warmUp() {
         try {
             compose(new NewMessageMail(
-                            java.util.UUID.randomUUID(),
+                            UUID.randomUUID(),
+                            UUID.randomUUID(),
                             "warm-up@example.invalid",
                             "Warm-up",
-                            java.util.Locale.FRENCH,
+                            Locale.FRENCH,
+                            ZoneId.of("Europe/Paris"),
+                            ConversationType.ENTREPRISE,
                             "Warm-up",
-                            fr.portail.messages.conversation.ConversationType.ENTREPRISE,
                             "Warm-up",
-                            "Warm-up",
-                            java.util.UUID.randomUUID(),
-                            "Warm-up"))
+                            false,
+                            UUID.randomUUID(),
+                            List.of(new NewMessageMail.Entry(
+                                    "Warm-up", Instant.now(), "Warm-up", ConversationType.ENTREPRISE))))
                     .saveChanges();
         } catch (MessagingException | RuntimeException e) {
             // Only a head start: a real failure shows on the first real e-mail.
@@ -86,61 +100,122 @@ class NewMessageMailComposer {
     }
 
     MimeMessage compose(NewMessageMail mail) throws MessagingException {
-        Session session = mailSender.createMimeMessage().getSession();
-        MimeMessage mime = new StableIdMimeMessage(session, messageId(mail));
+        MimeMessage mime = new StableIdMimeMessage(session(), identity.messageId(mail.emailId(), "notification"));
         var helper =
                 new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name());
-        helper.setFrom(identity.sender(mail.authorName()));
-        helper.setTo(address(mail.recipientEmail(), mail.recipientName()));
+        helper.setFrom(identity.from(mail.authorName()));
+        helper.setTo(MailAddresses.address(mail.recipientEmail(), mail.recipientName()));
         helper.setSubject(headerSafe(subject(mail)));
+        helper.setReplyTo(new InternetAddress(
+                tokens.replyLocalPart(mail.conversationId(), mail.recipientId()) + "@" + identity.replyDomain()));
+        String thread = identity.threadId(mail.conversationId());
+        mime.setHeader("In-Reply-To", thread);
+        mime.setHeader("References", thread);
+        automatic(mime, unsubscribeUrl(tokens.muteToken(mail.recipientId(), mail.conversationId())));
         Context context = new Context(mail.locale());
         context.setVariable("mail", mail);
-        context.setVariable("firm", identity.firm());
-        context.setVariable("excerpt", mail.excerpt());
-        context.setVariable("link", link(mail));
+        context.setVariable("firm", identity.firm().firm());
+        context.setVariable("times", times(mail.entries(), mail.locale(), mail.zone()));
+        context.setVariable("link", link(mail.conversationId()));
         context.setVariable("profileLink", properties.publicBaseUrl() + "/profil");
         helper.setText(
                 templates.process("mail/new-message.txt", context),
                 templates.process("mail/new-message.html", context));
-        // After the text, as MimeMessageHelper requires: the HTML shows it as cid:firm-logo, without a remote image.
-        var logo = identity.logoPng();
-        if (logo.isPresent()) {
-            helper.addInline("firm-logo", new ByteArrayResource(logo.get()), "image/png");
-        }
+        addLogo(helper);
         return mime;
     }
 
-    /** The subject line: {@code [Messages] Company — Subject}, or {@code [Messages] Subject} without a company. */
-    String subject(NewMessageMail mail) {
-        return mail.companyName() == null
-                ? message("mail.newMessage.subjectPrivate", mail, mail.subject())
-                : message("mail.newMessage.subject", mail, mail.companyName(), mail.subject());
-    }
-
-    String link(NewMessageMail mail) {
-        return properties.publicBaseUrl() + "/conversations/" + mail.conversationId();
-    }
-
-    private String message(String key, NewMessageMail mail, Object... arguments) {
-        return messages.getMessage(key, arguments, mail.locale());
+    MimeMessage compose(DigestMail digest) throws MessagingException {
+        MimeMessage mime = new StableIdMimeMessage(session(), identity.messageId(digest.emailId(), "digest"));
+        var helper =
+                new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name());
+        helper.setFrom(identity.from(null));
+        helper.setTo(MailAddresses.address(digest.recipientEmail(), digest.recipientName()));
+        helper.setSubject(headerSafe(messages.getMessage(
+                "mail.digest.subject", new Object[] {digest.conversations().size()}, digest.locale())));
+        automatic(mime, unsubscribeUrl(tokens.stopDigestToken(digest.recipientId())));
+        Context context = new Context(digest.locale());
+        context.setVariable("digest", digest);
+        context.setVariable("firm", identity.firm().firm());
+        context.setVariable("base", properties.publicBaseUrl() + "/conversations/");
+        context.setVariable("profileLink", properties.publicBaseUrl() + "/profil");
+        helper.setText(templates.process("mail/digest.txt", context), templates.process("mail/digest.html", context));
+        return mime;
     }
 
     /**
-     * The same Message-ID on every attempt of one delivery: in the rare case of a resend after a crash between the
-     * SMTP hand-off and the commit, mail systems that de-duplicate by Message-ID show it once.
+     * The short answer to a reply that could not be posted. It says nothing of the conversation, and is marked as an
+     * automatic reply so that the sender's system does not answer it in turn.
      */
-    private String messageId(NewMessageMail mail) {
-        return identity.messageId(mail.deliveryId() + ".notification");
+    MimeMessage refusal(String to, String inReplyTo, Locale locale, UUID answerId) throws MessagingException {
+        MimeMessage mime = new StableIdMimeMessage(session(), identity.messageId(answerId, "answer"));
+        var helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+        helper.setFrom(identity.from(null));
+        helper.setTo(new InternetAddress(to));
+        helper.setSubject(messages.getMessage("mail.refusal.subject", null, locale));
+        if (inReplyTo != null && inReplyTo.matches("<[^<>\\s]{1,250}>")) {
+            mime.setHeader("In-Reply-To", inReplyTo);
+        }
+        mime.setHeader("Auto-Submitted", "auto-replied");
+        mime.setHeader("X-Auto-Response-Suppress", "All");
+        helper.setText(messages.getMessage("mail.refusal.body", new Object[] {properties.publicBaseUrl()}, locale));
+        return mime;
     }
 
-    private static InternetAddress address(String email, String personal) throws AddressException {
-        try {
-            var address = new InternetAddress(email, headerSafe(personal), StandardCharsets.UTF_8.name());
-            address.validate();
-            return address;
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
+    /** After the text, as MimeMessageHelper requires: the HTML shows it as cid:firm-logo, without a remote image. */
+    private void addLogo(MimeMessageHelper helper) throws MessagingException {
+        var logo = identity.firm().logoPng();
+        if (logo.isPresent()) {
+            helper.addInline("firm-logo", new org.springframework.core.io.ByteArrayResource(logo.get()), "image/png");
         }
+    }
+
+    /** The headers of every automatic e-mail with a one-click mute. */
+    private static void automatic(MimeMessage mime, String unsubscribeUrl) throws MessagingException {
+        mime.setHeader("Auto-Submitted", "auto-generated");
+        // Asks Exchange and Outlook not to answer with an out-of-office message.
+        mime.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
+        mime.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    /**
+     * The subject line, the same for every e-mail of a conversation so that mail clients thread them:
+     * {@code [Messages] Company — Subject}, {@code [Messages] Subject} without a company, and for a confidential
+     * conversation whose subject the firm keeps out of e-mails, only its company.
+     */
+    String subject(NewMessageMail mail) {
+        if (mail.subjectHidden()) {
+            return mail.companyName() == null
+                    ? message("mail.newMessage.subjectHiddenPrivate", mail.locale())
+                    : message("mail.newMessage.subjectHidden", mail.locale(), mail.companyName());
+        }
+        return mail.companyName() == null
+                ? message("mail.newMessage.subjectPrivate", mail.locale(), mail.subject())
+                : message("mail.newMessage.subject", mail.locale(), mail.companyName(), mail.subject());
+    }
+
+    String link(UUID conversationId) {
+        return properties.publicBaseUrl() + "/conversations/" + conversationId;
+    }
+
+    String unsubscribeUrl(String token) {
+        return properties.publicBaseUrl() + "/unsubscribe/" + token;
+    }
+
+    private Session session() {
+        return mailSender.createMimeMessage().getSession();
+    }
+
+    private static List<String> times(List<NewMessageMail.Entry> entries, Locale locale, ZoneId zone) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(zone);
+        return entries.stream().map(entry -> format.format(entry.at())).toList();
+    }
+
+    private String message(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
     }
 
     /** Line breaks and other control characters become spaces: a header value stays on its own line. */

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepDelivered how long sent and skipped e-mail rows are kept before the clean-up removes them
  * @param deliveryEnabled whether this instance delivers e-mails at all (recording them never stops)
  * @param bellRefresh how often an open page refreshes the bell's count
+ * @param groupingDelay how long a grouped e-mail waits for further messages of its conversation
+ * @param sendLease how long an e-mail being sent stays reserved to its worker; past it, a worker that died between
+ *     the SMTP hand-off and recording it is assumed gone and the e-mail is sent again (same Message-ID)
  */
 @ConfigurationProperties("messages.notifications")
 record NotificationProperties(
@@ -23,7 +26,9 @@ record NotificationProperties(
         @DefaultValue("2d") Duration giveUpAfter,
         @DefaultValue("30d") Duration keepDelivered,
         @DefaultValue("true") boolean deliveryEnabled,
-        @DefaultValue("15s") Duration bellRefresh) {
+        @DefaultValue("15s") Duration bellRefresh,
+        @DefaultValue("3m") Duration groupingDelay,
+        @DefaultValue("10m") Duration sendLease) {
 
     /** The wait before attempt number {@code attempts + 1}, after {@code attempts} failures. */
     Duration retryDelay(int attempts) {

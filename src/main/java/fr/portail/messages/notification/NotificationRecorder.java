@@ -25,12 +25,19 @@ class NotificationRecorder {
     private final JdbcClient jdbc;
     private final ConversationAccess access;
     private final EmailDelivery delivery;
+    private final NotificationProperties properties;
     private final Clock clock;
 
-    NotificationRecorder(JdbcClient jdbc, ConversationAccess access, EmailDelivery delivery, Clock clock) {
+    NotificationRecorder(
+            JdbcClient jdbc,
+            ConversationAccess access,
+            EmailDelivery delivery,
+            NotificationProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.delivery = delivery;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -41,16 +48,17 @@ class NotificationRecorder {
     @EventListener
     void on(MessagePosted event) {
         List<Candidate> candidates = jdbc.sql("""
-                        select p.person_id, pe.email_notifications,
+                        select p.person_id, coalesce(ep.email_mode, 'GROUPED') as email_mode,
                                exists (select 1 from conversation_mute m
                                         where m.person_id = p.person_id and m.conversation_id = p.conversation_id) as muted
                           from participant p join person pe on pe.id = p.person_id
+                          left join email_preference ep on ep.person_id = p.person_id
                          where p.conversation_id = ? and p.person_id <> ? and pe.active
                         """)
                 .params(event.conversationId(), event.authorId())
                 .query((rs, row) -> new Candidate(
                         rs.getObject("person_id", UUID.class),
-                        rs.getBoolean("email_notifications"),
+                        EmailMode.valueOf(rs.getString("email_mode")),
                         rs.getBoolean("muted")))
                 .list();
         // A participant can have lost access (a client who left the company): telling them would leak the subject.
@@ -74,22 +82,43 @@ class NotificationRecorder {
                 .param("now", now)
                 .param("recipients", ids(recipients))
                 .update();
-        List<Candidate> byEmail =
-                recipients.stream().filter(Candidate::wantsEmail).toList();
-        if (byEmail.isEmpty()) {
+        List<Candidate> immediate = recipients.stream()
+                .filter(candidate -> candidate.wantsEmail(EmailMode.IMMEDIATE))
+                .toList();
+        List<Candidate> grouped = recipients.stream()
+                .filter(candidate -> candidate.wantsEmail(EmailMode.GROUPED))
+                .toList();
+        // The daily e-mail is built from the notifications themselves; NONE sends nothing.
+        recordEmails(event, immediate, EmailMode.IMMEDIATE, now, now);
+        recordEmails(event, grouped, EmailMode.GROUPED, now, now.plus(properties.groupingDelay()));
+        if (!immediate.isEmpty()) {
+            afterCommit(delivery::deliverSoon);
+        }
+    }
+
+    /**
+     * The outbox rows: due at once for the immediate mode, after the grouping delay for the grouped one (the first
+     * pending row of a recipient and conversation decides when their group leaves).
+     */
+    private void recordEmails(
+            MessagePosted event, List<Candidate> recipients, EmailMode mode, OffsetDateTime now, OffsetDateTime due) {
+        if (recipients.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        insert into email_delivery (id, message_id, recipient_id, conversation_id, created_at, next_attempt_at)
-                        select gen_random_uuid(), :message, r, :conversation, :now, :now from unnest(:recipients::uuid[]) r
+                        insert into email_delivery
+                          (id, message_id, recipient_id, conversation_id, created_at, next_attempt_at, mode)
+                        select gen_random_uuid(), :message, r, :conversation, :now, :due, :mode
+                          from unnest(:recipients::uuid[]) r
                         on conflict (message_id, recipient_id) do nothing
                         """)
                 .param("conversation", event.conversationId())
                 .param("message", event.messageId())
                 .param("now", now)
-                .param("recipients", ids(byEmail))
+                .param("due", due)
+                .param("mode", mode.name())
+                .param("recipients", ids(recipients))
                 .update();
-        afterCommit(delivery::deliverSoon);
     }
 
     private static UUID[] ids(List<Candidate> candidates) {
@@ -109,9 +138,9 @@ class NotificationRecorder {
         }
     }
 
-    private record Candidate(UUID personId, boolean emailNotifications, boolean muted) {
-        boolean wantsEmail() {
-            return emailNotifications && !muted;
+    private record Candidate(UUID personId, EmailMode mode, boolean muted) {
+        boolean wantsEmail(EmailMode wanted) {
+            return mode == wanted && !muted;
         }
     }
 }

@@ -145,6 +145,27 @@ public class NotificationService {
         }
     }
 
+    /**
+     * What a one-click link asks, for the person it was issued to: mute one conversation (whether or not they still
+     * have access, muting reveals nothing), or turn the daily e-mail off.
+     */
+    @Transactional
+    void unsubscribe(MailTokens.Unsubscribe request) {
+        if (request.stopDigest()) {
+            jdbc.sql("update email_preference set email_mode = 'NONE', updated_at = ? where person_id = ?"
+                            + " and email_mode = 'DAILY'")
+                    .params(now(), request.personId())
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                        insert into conversation_mute (person_id, conversation_id, muted_at) values (?, ?, ?)
+                        on conflict do nothing
+                        """)
+                .params(request.personId(), request.conversationId(), now())
+                .update();
+    }
+
     /** The e-mails that were given up on, newest first, for administrators. */
     @Transactional(readOnly = true)
     public List<FailedEmail> failedEmails(int limit) {

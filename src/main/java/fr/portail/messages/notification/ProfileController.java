@@ -19,26 +19,63 @@ class ProfileController {
 
     private final DirectoryService directory;
     private final AccessTokens tokens;
+    private final EmailPreferences preferences;
 
-    ProfileController(DirectoryService directory, AccessTokens tokens) {
+    ProfileController(DirectoryService directory, AccessTokens tokens, EmailPreferences preferences) {
         this.directory = directory;
         this.tokens = tokens;
+        this.preferences = preferences;
     }
 
     @GetMapping("/profil")
     String show(Viewer viewer, Model model) {
         model.addAttribute("profile", directory.profile(viewer));
         model.addAttribute("tokens", tokens.list(viewer));
+        if (!model.containsAttribute("preference")) {
+            model.addAttribute("preference", preferences.of(viewer));
+        }
+        model.addAttribute("zones", preferences.zoneChoices());
         return "profile";
     }
 
-    /** The switch sends {@code enabled=true} when on and nothing when off. */
+    /** The e-mail mode, with the hour and time zone of the daily e-mail; errors are shown next to their field. */
     @PostMapping("/profil/notifications")
-    String changeEmailNotifications(
-            Viewer viewer, @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
-        directory.changeEmailNotifications(viewer, enabled);
+    String changeEmailMode(
+            Viewer viewer,
+            @RequestParam(required = false) String emailMode,
+            @RequestParam(required = false) String dailyHour,
+            @RequestParam(required = false) String timeZone,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            preferences.change(viewer, emailMode, parseHour(dailyHour), timeZone);
+        } catch (InvalidInputException invalid) {
+            model.addAttribute("preferenceErrors", invalid.problems());
+            Integer hour = parseHour(dailyHour);
+            model.addAttribute(
+                    "preference",
+                    new EmailPreferences.Preference(
+                            emailMode == null ? null : safeMode(emailMode), hour == null ? 8 : hour, timeZone));
+            return show(viewer, model);
+        }
         redirect.addFlashAttribute("notificationsSaved", true);
-        return "redirect:/profil";
+        return "redirect:/profil#notifications";
+    }
+
+    private static Integer parseHour(String hour) {
+        try {
+            return hour == null || hour.isBlank() ? null : Integer.valueOf(hour.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    private static EmailMode safeMode(String mode) {
+        try {
+            return EmailMode.valueOf(mode);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /**
@@ -47,9 +84,14 @@ class ProfileController {
      */
     @PostMapping("/profil/tokens")
     String createToken(
-            Viewer viewer, @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect) {
+            Viewer viewer,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "write") String scope,
+            @RequestParam(defaultValue = "90") int validityDays,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            model.addAttribute("createdToken", tokens.create(viewer, name));
+            model.addAttribute("createdToken", tokens.create(viewer, name, scope, validityDays));
         } catch (InvalidInputException invalid) {
             var problem = invalid.problems().get(0);
             redirect.addFlashAttribute("tokenError", problem.messageKey());

@@ -1,5 +1,7 @@
 package fr.portail.messages.platform;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -9,35 +11,58 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The mail server of the default run: it accepts every e-mail the application sends and keeps it in memory so that
- * administrators can read it on the "E-mails envoyés" page. Never used once {@code spring.mail.host} is set.
+ * The mail server of the default run. Its SMTP side accepts every e-mail the application sends and keeps it in memory
+ * so that administrators can read it on the "E-mails envoyés" page; it also accepts the replies sent to the reply
+ * domain, which land in one mailbox that the application reads over IMAP.
  */
 public class EmbeddedMailServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
+    private static final String REPLIES_USER = "replies";
 
     private final GreenMail greenMail;
     private final int port;
+    private final int imapPort;
+    private final String repliesPassword = SecretTokens.newToken();
+    private final GreenMailUser replies;
 
-    EmbeddedMailServer(int requestedPort) {
+    EmbeddedMailServer(int requestedPort, int requestedImapPort, String replyDomain) {
         this.port = requestedPort == 0 ? freePort() : requestedPort;
-        this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        this.imapPort = requestedImapPort == 0 ? freePort() : requestedImapPort;
+        this.greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
         greenMail.start();
+        this.replies = greenMail.setUser(REPLIES_USER + "@" + replyDomain, REPLIES_USER, repliesPassword);
+        var users = greenMail.getUserManager();
+        MessageDeliveryHandler everyoneElse = users.getMessageDeliveryHandler();
+        String domain = replyDomain.toLowerCase(Locale.ROOT);
+        users.setMessageDeliveryHandler(
+                (message, address) -> domain.equals(address.getHost().toLowerCase(Locale.ROOT))
+                        ? replies
+                        : everyoneElse.handle(message, address));
         log.info(
-                "Embedded SMTP server listening on 127.0.0.1:{}; administrators read its e-mails at /admin/emails",
-                port);
+                "Embedded mail server on 127.0.0.1: SMTP {} (administrators read its e-mails at /admin/emails), IMAP {}"
+                        + " for the replies to @{}",
+                port,
+                imapPort,
+                replyDomain);
     }
 
     private static int freePort() {
@@ -50,6 +75,32 @@ public class EmbeddedMailServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /** The login of the mailbox that receives the replies. */
+    public String repliesUser() {
+        return REPLIES_USER;
+    }
+
+    public String repliesPassword() {
+        return repliesPassword;
+    }
+
+    /** How many e-mails wait in the reply mailbox (the application deletes those it has handled). */
+    public int waitingReplies() {
+        try {
+            return greenMail
+                    .getManagers()
+                    .getImapHostManager()
+                    .getInbox(replies)
+                    .getMessageCount();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the server received, newest first. */
@@ -68,12 +119,24 @@ public class EmbeddedMailServer implements AutoCloseable {
             return new CaughtEmail(
                     addresses(message.getFrom()),
                     addresses(message.getAllRecipients()),
-                    message.getSubject(),
+                    decoded(message.getHeader("Subject", null)),
                     receivedAt,
                     GreenMailUtil.getBody(message),
                     plainText(message));
         } catch (MessagingException e) {
             throw new IllegalStateException("Unreadable caught e-mail", e);
+        }
+    }
+
+    /** An RFC 2047 header ({@code =?UTF-8?Q?Lef=C3=A8vre?=}) as its reader sees it, folded lines joined. */
+    static String decoded(String header) {
+        if (header == null) {
+            return "";
+        }
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(header));
+        } catch (UnsupportedEncodingException e) {
+            return header;
         }
     }
 
@@ -106,8 +169,9 @@ public class EmbeddedMailServer implements AutoCloseable {
         return addresses == null
                 ? ""
                 : Arrays.stream(addresses)
-                        // Decoded: "Anne Martin via Cabinet Martin & Associés", not its RFC 2047 form.
-                        .map(a -> a instanceof InternetAddress internet ? internet.toUnicodeString() : a.toString())
+                        .map(address -> address instanceof InternetAddress internet
+                                ? internet.toUnicodeString()
+                                : decoded(address.toString()))
                         .collect(Collectors.joining(", "));
     }
 

@@ -37,8 +37,18 @@ public record MessagesProperties(
             @DefaultValue("messages") String databaseName,
             @DefaultValue("false") boolean ephemeral) {}
 
-    /** @param port SMTP port of the embedded mail server; 0 picks a free one */
-    public record EmbeddedSmtp(@DefaultValue("3025") int port) {}
+    /**
+     * @param port SMTP port of the embedded mail server; 0 picks a free one
+     * @param imapPort IMAP port of the embedded mail server, where the application reads the replies; 0 picks a free
+     *     one; unset: 3143, or a free one when {@code port} is 0
+     */
+    public record EmbeddedSmtp(@DefaultValue("3025") int port, Integer imapPort) {
+
+        /** 3143 next to the default SMTP port; a free one when the SMTP port is picked freely too. */
+        public int imapPortOrDefault() {
+            return imapPort != null ? imapPort : port == 0 ? 0 : 3143;
+        }
+    }
 
     /** The public base URL without a trailing slash. */
     public String publicBaseUrl() {

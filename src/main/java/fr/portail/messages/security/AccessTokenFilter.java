@@ -26,6 +26,14 @@ class AccessTokenFilter extends OncePerRequestFilter {
         this.jdbc = jdbc;
     }
 
+    /** The request attribute holding the {@link AccessTokens.Scope} of the token that authenticated the request. */
+    static final String SCOPE = AccessTokenFilter.class.getName() + ".scope";
+
+    /** The scope of the token of this request; empty for a browser session. */
+    static java.util.Optional<AccessTokens.Scope> scope(HttpServletRequest request) {
+        return java.util.Optional.ofNullable((AccessTokens.Scope) request.getAttribute(SCOPE));
+    }
+
     static boolean hasBearerToken(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -37,11 +45,14 @@ class AccessTokenFilter extends OncePerRequestFilter {
         if (hasBearerToken(request)) {
             SecurityContextHolder.clearContext();
             tokens.ownerOf(request.getHeader("Authorization").substring(7).strip())
-                    .flatMap(personId -> jdbc.sql("select email, admin from person where id = ?")
-                            .param(personId)
-                            .query((rs, row) ->
-                                    new SignedInPerson(personId, rs.getString("email"), null, rs.getBoolean("admin")))
-                            .optional())
+                    .flatMap(bearer -> {
+                        request.setAttribute(SCOPE, bearer.scope());
+                        return jdbc.sql("select email, admin from person where id = ?")
+                                .param(bearer.personId())
+                                .query((rs, row) -> new SignedInPerson(
+                                        bearer.personId(), rs.getString("email"), null, rs.getBoolean("admin")))
+                                .optional();
+                    })
                     .ifPresent(person -> {
                         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                                 person, null, person.getAuthorities());

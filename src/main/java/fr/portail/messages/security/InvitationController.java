@@ -54,6 +54,11 @@ class InvitationController {
             HttpServletRequest request,
             HttpServletResponse response) {
         InvitedPerson person;
+        if (errors.hasErrors()) {
+            // A field that could not be bound (refused text): shown next to it, nothing is checked or stored.
+            model.addAttribute("person", invitations.find(token).orElseThrow(NotFoundException::new));
+            return "invitation";
+        }
         try {
             person = invitations.accept(token, form.password(), form.passwordConfirmation());
         } catch (InvalidInputException invalid) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -46,6 +47,12 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * HSTS for a year. Spring Security writes it on secure requests only: a request that reached the application
+     * over https, or that a trusted proxy forwarded as https ({@code X-Forwarded-Proto}).
+     */
+    static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
+
     private static final String[] PUBLIC_PATHS = {
         "/login",
         "/invitations/**",
@@ -60,7 +67,8 @@ class SecurityConfiguration {
         "/favicon.svg",
         "/cabinet/logo.png",
         "/cabinet/theme.css",
-        "/error"
+        "/error",
+        "/unsubscribe/**"
     };
 
     /**
@@ -148,9 +156,9 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**")
-                        .access(administrators())
+                        .access(administratorsWithScope())
                         .anyRequest()
-                        .access(signedIn()))
+                        .access(signedInWithScope()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(AccessTokenFilter::hasBearerToken))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthorized)
@@ -180,10 +188,14 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // RFC 8058: the mail provider POSTs the one-click mute without a session; its signed token is the
+                // proof.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
                 .addFilterBefore(new LoginThrottleFilter(throttle, hashing), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_SECONDS))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
@@ -204,6 +216,28 @@ class SecurityConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> signedIn() {
         return (authentication, context) ->
                 new AuthorizationDecision(CurrentViewer.of(context.getRequest()).isPresent());
+    }
+
+    /** Signed in; a token of scope {@code read} only for reading calls. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInWithScope() {
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            boolean reading = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+            return new AuthorizationDecision(CurrentViewer.of(request).isPresent()
+                    && AccessTokenFilter.scope(request)
+                            .map(scope -> reading || scope != AccessTokens.Scope.READ)
+                            .orElse(true));
+        };
+    }
+
+    /** Administrators; with a token, only one of scope {@code admin}. */
+    private static AuthorizationManager<RequestAuthorizationContext> administratorsWithScope() {
+        AuthorizationManager<RequestAuthorizationContext> administrators = administrators();
+        return (authentication, context) -> new AuthorizationDecision(
+                administrators.authorize(authentication, context).isGranted()
+                        && AccessTokenFilter.scope(context.getRequest())
+                                .map(scope -> scope == AccessTokens.Scope.ADMIN)
+                                .orElse(true));
     }
 
     /** Administrators as the directory says now, not as it said at sign-in. */

@@ -47,13 +47,16 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
+            // Null when the request line itself was refused (too long): the path is unknown, and the answer is a
+            // problem, what a client of the API expects; browsers do not send such requests.
             String uri = request.getCoyoteRequest().requestURI().toString();
+            boolean api = uri == null || uri.isEmpty() || uri.startsWith("/api/");
             Locale locale = language(request.getHeader("Accept-Language"));
             String title = text("error.title." + status, locale, "Error " + status);
             String detail = text(status >= 500 ? "error.server" : "error.invalidInput", locale, title);
             try {
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                if (uri.startsWith("/api/")) {
+                if (api) {
                     Map<String, Object> problem = new LinkedHashMap<>();
                     problem.put("type", "about:blank");
                     problem.put("title", title);
@@ -76,7 +79,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                                 + "</a></p></body></html>");
                     }
                 }
-            } catch (IOException | IllegalStateException ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // The client is gone or the response was committed meanwhile: nothing more can be said.
             }
         }

@@ -243,12 +243,22 @@ class AttachmentApiTest {
                         .get("/api/v1/conversations/" + conversationOf(traversal))
                         .body())
                 .contains("\"name\":\"passwd\"");
-        String control = createWithFile("paul", "alice", "fact\u0007ure\u0001.pdf", "application/pdf", "x".getBytes());
-        var download = as("alice").download("/api/v1/attachments/" + control);
-        assertThat(download.header("Content-Disposition"))
-                .doesNotContain("\r")
-                .doesNotContain("\n")
-                .contains("facture.pdf");
+        long before = pendingUploadsOf("paul");
+        var control = as("paul")
+                .multipart(
+                        "POST",
+                        "/api/v1/conversations",
+                        List.of(
+                                Part.field("type", "ENTREPRISE"),
+                                Part.field("companyId", firm.companyId("dup").toString()),
+                                Part.field("participantIds", firm.id("alice").toString()),
+                                Part.field("subject", "Pièces"),
+                                Part.field("html", "<p>Voici</p>"),
+                                Part.file("files", "fact\u0007ure\u0001.pdf", "application/pdf", "x".getBytes())));
+        // Control characters in a file name are refused at the edge (TextRules), not silently cleaned.
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.body()).contains("\"field\":\"files\"");
+        assertThat(pendingUploadsOf("paul")).isEqualTo(before);
         String longName = "é".repeat(400) + ".xlsx";
         String longId = createWithFile("paul", "alice", longName, "application/octet-stream", "x".getBytes());
         assertThat(jdbc.sql("select name from attachment where id = ?::uuid")

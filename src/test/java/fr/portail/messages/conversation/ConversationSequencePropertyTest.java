@@ -80,8 +80,10 @@ class ConversationSequencePropertyTest {
 
     /** What an action tries to bring about; the executor picks people and conversations to match when it can. */
     enum Intent {
-        STAR,
-        UNSTAR,
+        STAR_AS_COLLABORATOR,
+        STAR_AS_CLIENT,
+        UNSTAR_AS_COLLABORATOR,
+        UNSTAR_AS_CLIENT,
         JOIN,
         LEAVE,
         DEACTIVATE,
@@ -138,7 +140,7 @@ class ConversationSequencePropertyTest {
 
     @Test
     void rightsAndInboxFollowTheReferenceModelAfterEveryStep() {
-        List<Long> seeds = PropertyRun.seeds(PROPERTY, 6);
+        List<Long> seeds = PropertyRun.seeds(PROPERTY, 5);
         PropertyRun.check(
                 PROPERTY,
                 seeds,
@@ -147,18 +149,19 @@ class ConversationSequencePropertyTest {
                 Sequence::describe,
                 s -> run(s));
         if (PropertyRun.fullRun()) {
-            cases.assertEachAtLeast(20);
+            // Each of the 20 sequences tries every kind of step once (two the most often impossible twice); a step
+            // finds nobody to act on now and then (no deactivated person to reactivate), hence 10 rather than 20.
+            cases.assertEachAtLeast(10);
         }
     }
 
     static Sequence sequence(long seed) {
         SplittableRandom random = WorldGenerator.random(seed);
-        World world = WorldGenerator.world(seed, random);
+        // Smaller worlds than the static property's: every step checks every person and conversation three times.
+        World world = WorldGenerator.world(seed, random, 5, 4);
         List<Intent> deck = new ArrayList<>(List.of(Intent.values()));
-        deck.add(Intent.REACTIVATE);
-        deck.add(Intent.ADD_INELIGIBLE);
-        deck.add(Intent.REPLY_AS_NEWCOMER);
-        deck.add(Intent.STAR);
+        deck.add(Intent.REACTIVATE); // often nobody is deactivated yet
+        deck.add(Intent.REPLY_AS_NEWCOMER); // often everyone with access already takes part
         Collections.shuffle(deck, new java.util.Random(random.nextLong()));
         return new Sequence(
                 world, deck.stream().map(i -> new Action(i, random.nextLong())).toList());
@@ -219,9 +222,14 @@ class ConversationSequencePropertyTest {
     private String execute(Run run, Action action, SplittableRandom random) {
         World w = run.model;
         return switch (action.intent()) {
-            case STAR -> {
+            case STAR_AS_COLLABORATOR, STAR_AS_CLIENT -> {
+                boolean client = action.intent() == Intent.STAR_AS_CLIENT;
                 Person actor = pick(
-                        random, w.people(), p -> p.active() && !starrable(w, p).isEmpty());
+                        random,
+                        w.people(),
+                        p -> p.active()
+                                && p.client() == client
+                                && !starrable(w, p).isEmpty());
                 if (actor == null) {
                     yield "nothing to star";
                 }
@@ -231,9 +239,14 @@ class ConversationSequencePropertyTest {
                 cases.count(actor.client() ? "star by a client" : "star by a collaborator");
                 yield w.name(actor.id()) + " stars " + w.name(company);
             }
-            case UNSTAR -> {
+            case UNSTAR_AS_COLLABORATOR, UNSTAR_AS_CLIENT -> {
+                boolean client = action.intent() == Intent.UNSTAR_AS_CLIENT;
                 Person actor = pick(
-                        random, w.people(), p -> p.active() && !p.favourites().isEmpty());
+                        random,
+                        w.people(),
+                        p -> p.active()
+                                && p.client() == client
+                                && !p.favourites().isEmpty());
                 if (actor == null) {
                     yield "nothing to unstar";
                 }

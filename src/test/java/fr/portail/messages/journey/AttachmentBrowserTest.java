@@ -16,11 +16,10 @@ import fr.portail.messages.support.TestDirectory.Firm;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,17 +40,8 @@ class AttachmentBrowserTest {
     @Autowired
     ConversationCommands conversations;
 
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    void close() {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.launch();
 
     Firm firm;
     UUID bilan;

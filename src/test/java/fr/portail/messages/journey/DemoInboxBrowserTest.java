@@ -50,6 +50,7 @@ class DemoInboxBrowserTest extends DemoJourneyTest {
         Page luc = signedIn("luc.petit@dupont.example");
         assertThat(luc.locator("[data-testid=inbox-empty]")).isVisible();
         Browser.screenshot(luc, "inbox-luc-empty");
+        browser.expect(404, confidentialUrl);
         var response = luc.navigate(confidentialUrl);
         org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(404);
         assertThat(luc.locator("[data-testid=error-404]")).isVisible();

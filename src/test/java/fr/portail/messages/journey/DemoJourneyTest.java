@@ -3,8 +3,8 @@ package fr.portail.messages.journey;
 import com.microsoft.playwright.Page;
 import fr.portail.messages.support.Browser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A browser journey on the demo firm: one Chromium per class, one fresh profile per person signed in. */
@@ -18,15 +18,12 @@ abstract class DemoJourneyTest {
     @LocalServerPort
     int port;
 
-    Browser browser;
-
-    @BeforeAll
-    void launch() {
-        browser = Browser.launch();
-    }
+    /** One per class (this class is PER_CLASS): a static field would be one Chromium for every subclass. */
+    @RegisterExtension
+    final Browser browser = Browser.launch();
 
     @AfterAll
-    void close() {
+    void closeBrowser() {
         browser.close();
     }
 

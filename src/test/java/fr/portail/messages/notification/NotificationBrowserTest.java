@@ -16,9 +16,8 @@ import fr.portail.messages.support.TestDirectory;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,9 @@ import org.springframework.context.annotation.Import;
 class NotificationBrowserTest {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationBrowserTest.class);
-    private static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.launch();
 
     @LocalServerPort
     int port;
@@ -53,21 +54,12 @@ class NotificationBrowserTest {
     @Autowired
     EmbeddedMailServer mailServer;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @Autowired
+    EmailPreferences preferences;
 
     @Test
     void theBellCountRisesWhenSomeoneRepliesAndLeadsToTheConversation() {
-        NotificationFirm firm = NotificationFirm.create(testDirectory);
+        NotificationFirm firm = NotificationFirm.create(testDirectory).immediate(preferences);
         UUID conversation = conversations.create(
                 firm.alice,
                 new NewConversation(
@@ -124,9 +116,10 @@ class NotificationBrowserTest {
             Browser.screenshot(paul, "conversation");
 
             paul.navigate(url("/profil"));
-            paul.getByTestId("email-notifications-switch").uncheck();
+            assertThat(paul.getByTestId("email-mode-IMMEDIATE")).isChecked();
+            paul.getByTestId("email-mode-NONE").check();
             paul.getByTestId("email-notifications-save").click();
-            assertThat(paul.getByTestId("email-notifications-switch")).not().isChecked();
+            assertThat(paul.getByTestId("email-mode-NONE")).isChecked();
             paul.locator("#token-name").fill("Logiciel comptable");
             paul.getByTestId("create-token").click();
             assertThat(paul.getByTestId("created-token-value")).hasValue(Pattern.compile("msg_.+"));

@@ -120,6 +120,9 @@ class NotificationDeliveryTest {
     EmailDelivery delivery;
 
     @Autowired
+    EmailPreferences preferences;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -141,7 +144,8 @@ class NotificationDeliveryTest {
         if (!delivery.isRunning()) {
             delivery.start();
         }
-        firm = NotificationFirm.create(testDirectory);
+        // These tests are about the outbox itself: one e-mail per message, at once.
+        firm = NotificationFirm.create(testDirectory).immediate(preferences);
     }
 
     @Test
@@ -227,8 +231,12 @@ class NotificationDeliveryTest {
         MimeMessage toPaul = awaitMails(firm.paul, 1).get(0);
         MimeMessage toBob = awaitMails(firm.bob, 1).get(0);
 
-        assertThat(toPaul.getSubject()).isEqualTo("[Messages] " + firm.companyName() + " — Contrôle fiscal");
-        assertThat(toBob.getSubject()).isEqualTo("[Messages] Entretien annuel");
+        // The firm keeps the subjects of confidential conversations out of e-mails unless an administrator says not.
+        assertThat(toPaul.getSubject())
+                .isEqualTo("[Messages] Nouveau message dans une conversation confidentielle — " + firm.companyName());
+        assertThat(toBob.getSubject()).isEqualTo("[Messages] Nouveau message dans une conversation privée");
+        assertThat(source(toPaul)).doesNotContain("fiscal");
+        assertThat(source(toBob)).doesNotContain("Entretien");
         for (MimeMessage mail : List.of(toPaul, toBob)) {
             assertThat(text(mail))
                     .doesNotContain(secret)
@@ -425,7 +433,7 @@ class NotificationDeliveryTest {
         awaitMails(firm.paul, 1);
         awaitMails(firm.bob, 1);
         notifications.changeMute(firm.paul, conversation, true);
-        directory.changeEmailNotifications(firm.bob, false);
+        preferences.change(firm.bob, "NONE", null, null);
 
         conversations.reply(firm.alice, conversation, "<p>Bulletins d'avril.</p>", List.of());
 
@@ -565,6 +573,7 @@ class NotificationDeliveryTest {
                         "messages.notifications.poll-interval=200ms",
                         "spring.mail.host=127.0.0.1",
                         "spring.mail.port=" + SMTP_PORT,
+                        "messages.mail.inbound.enabled=false",
                         "messages.mail.from=" + SENDER,
                         "spring.main.banner-mode=off")
                 .run();

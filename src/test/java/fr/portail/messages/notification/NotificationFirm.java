@@ -49,6 +49,19 @@ final class NotificationFirm {
                 .create());
     }
 
+    /** Everyone of the firm gets one e-mail per message, at once (tests of the outbox rather than of the modes). */
+    NotificationFirm immediate(EmailPreferences preferences) {
+        for (Viewer person : List.of(alice, bob, diane, paul, claire, admin)) {
+            preferences.change(person, "IMMEDIATE", null, null);
+        }
+        return this;
+    }
+
+    /** Paul leaves the company (an administrator's import): he loses access to its conversations at once. */
+    void paulLeavesTheCompany() {
+        firm.changeClient("paul", List.of(), List.of());
+    }
+
     /** The display name of the person {@code key} ("alice", "paul", ...). */
     String name(String key) {
         return firm.name(key);

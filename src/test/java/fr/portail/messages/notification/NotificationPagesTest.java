@@ -71,6 +71,9 @@ class NotificationPagesTest {
     NotificationService notifications;
 
     @Autowired
+    EmailPreferences preferences;
+
+    @Autowired
     AccessTokens tokens;
 
     @Autowired
@@ -83,7 +86,7 @@ class NotificationPagesTest {
 
     @BeforeEach
     void newFirm() {
-        firm = NotificationFirm.create(testDirectory);
+        firm = NotificationFirm.create(testDirectory).immediate(preferences);
     }
 
     @Test
@@ -162,27 +165,39 @@ class NotificationPagesTest {
         Cookie paul = login(firm.paul);
         String profile = mvc.perform(get("/profil").cookie(paul))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Recevoir les notifications par e-mail")))
+                .andExpect(content().string(containsString("Recevoir les e-mails")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(Html.hasAttribute(profile, "email-notifications-switch", "checked"))
+        assertThat(Html.hasAttribute(profile, "email-mode-IMMEDIATE", "checked"))
                 .isTrue();
 
-        mvc.perform(post("/profil/notifications").cookie(paul).with(csrf())).andExpect(redirectedUrl("/profil"));
-        assertThat(directory.profile(firm.paul).emailNotifications()).isFalse();
-        String turnedOff = mvc.perform(get("/profil").cookie(paul))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(Html.hasAttribute(turnedOff, "email-notifications-switch", "checked"))
-                .isFalse();
         mvc.perform(post("/profil/notifications")
-                        .param("enabled", "true")
+                        .param("emailMode", "NONE")
                         .cookie(paul)
                         .with(csrf()))
-                .andExpect(redirectedUrl("/profil"));
-        assertThat(directory.profile(firm.paul).emailNotifications()).isTrue();
+                .andExpect(redirectedUrl("/profil#notifications"));
+        assertThat(preferences.of(firm.paul).mode()).isEqualTo(EmailMode.NONE);
+        mvc.perform(post("/profil/notifications")
+                        .param("emailMode", "DAILY")
+                        .param("dailyHour", "7")
+                        .param("timeZone", "America/Montreal")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/profil#notifications"));
+        assertThat(preferences.of(firm.paul))
+                .isEqualTo(new EmailPreferences.Preference(EmailMode.DAILY, 7, "America/Montreal"));
+        // A wrong hour and zone: both errors next to their fields, in French, and nothing changes.
+        mvc.perform(post("/profil/notifications")
+                        .param("emailMode", "GROUPED")
+                        .param("dailyHour", "24")
+                        .param("timeZone", "Mars/Olympus")
+                        .cookie(paul)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("entre 0 et 23")))
+                .andExpect(content().string(containsString("Fuseau horaire inconnu")));
+        assertThat(preferences.of(firm.paul).mode()).isEqualTo(EmailMode.DAILY);
 
         MvcResult created = mvc.perform(post("/profil/tokens")
                         .param("name", "Logiciel comptable")

@@ -38,18 +38,23 @@ public final class WorldGenerator {
 
     /** Draws a world from {@code random}, recording {@code seed} in it. */
     public static World world(long seed, SplittableRandom random) {
+        return world(seed, random, 7, 6);
+    }
+
+    /** The same with at most {@code maxPeople} people (at least 2) and {@code maxConversations} conversations. */
+    public static World world(long seed, SplittableRandom random, int maxPeople, int maxConversations) {
         List<Company> companies = new ArrayList<>();
         int companyCount = 1 + random.nextInt(3);
         for (int i = 0; i < companyCount; i++) {
             companies.add(new Company(uuid(random), "Company " + i));
         }
         List<Person> people = new ArrayList<>();
-        int peopleCount = 2 + random.nextInt(6);
+        int peopleCount = 2 + random.nextInt(maxPeople - 1);
         for (int i = 0; i < peopleCount; i++) {
             people.add(person(random, companies));
         }
         List<Conversation> conversations = new ArrayList<>();
-        int conversationCount = 1 + random.nextInt(6);
+        int conversationCount = 1 + random.nextInt(maxConversations);
         for (int i = 0; i < conversationCount; i++) {
             conversations.add(conversation(random, companies, people, "Subject " + i));
         }
