@@ -50,6 +50,9 @@ class FirmIdentityTest {
     EmbeddedMailServer mailServer;
 
     @Autowired
+    fr.portail.messages.notification.EmailPreferences preferences;
+
+    @Autowired
     JdbcClient jdbc;
 
     Firm firm;
@@ -124,6 +127,8 @@ class FirmIdentityTest {
     void everyEmailShowsTheFirmInItsHtmlAndTextPartsAndComesFromTheAuthorViaTheFirm() {
         save(NAME, "#7a1f3d", "contact@durand.example", FOOTER);
         identities.replaceLogo(firm.id("boss"), new ByteArrayInputStream(LogoImageTest.picture("png", 300, 100)));
+        // One e-mail per message at once, rather than grouped after the default delay.
+        preferences.change(firm.viewer("paul"), "IMMEDIATE", null, null);
         conversations.create(
                 firm.viewer("anne"),
                 new NewConversation(
