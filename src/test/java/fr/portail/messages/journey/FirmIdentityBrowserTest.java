@@ -57,6 +57,9 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
     @Autowired
     DirectoryService directory;
 
+    @Autowired
+    fr.portail.messages.notification.EmailPreferences preferences;
+
     @TempDir
     Path files;
 
@@ -67,7 +70,7 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
         try {
             // The demo firm, as the demo data sets it.
             org.assertj.core.api.Assertions.assertThat(demo.name()).isEqualTo("Cabinet Martin & Associés");
-            shoot("demo", "Cabinet Martin & Associés", "Bilan 2025 : pièces à fournir");
+            shoot("demo", "Cabinet Martin & Associés", newConversationFor(PAUL));
 
             // An administrator gives the firm its own identity.
             Page alice = signedIn(ALICE);
@@ -155,6 +158,8 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
 
     private String newConversationFor(String recipient) {
         Viewer alice = viewer(ALICE);
+        // One e-mail per message at once, rather than grouped after the default delay.
+        preferences.change(viewer(recipient), "IMMEDIATE", null, null);
         String subject = "Lettre de mission " + UUID.randomUUID().toString().substring(0, 8);
         conversations.create(
                 alice,
