@@ -1,7 +1,6 @@
 package fr.portail.messages.firm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.conversation.ConversationType;
@@ -16,7 +15,6 @@ import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +48,9 @@ class FirmIdentityTest {
 
     @Autowired
     EmbeddedMailServer mailServer;
+
+    @Autowired
+    fr.portail.messages.notification.EmailPreferences preferences;
 
     @Autowired
     JdbcClient jdbc;
@@ -126,6 +127,8 @@ class FirmIdentityTest {
     void everyEmailShowsTheFirmInItsHtmlAndTextPartsAndComesFromTheAuthorViaTheFirm() {
         save(NAME, "#7a1f3d", "contact@durand.example", FOOTER);
         identities.replaceLogo(firm.id("boss"), new ByteArrayInputStream(LogoImageTest.picture("png", 300, 100)));
+        // One e-mail per message at once, rather than grouped after the default delay.
+        preferences.change(firm.viewer("paul"), "IMMEDIATE", null, null);
         conversations.create(
                 firm.viewer("anne"),
                 new NewConversation(
@@ -135,7 +138,7 @@ class FirmIdentityTest {
                         "Bilan " + firm.suffix(),
                         "<p>Bonjour</p>"));
 
-        CaughtEmail email = awaitEmail(firm.email("paul"), "Bilan " + firm.suffix());
+        CaughtEmail email = CaughtMails.await(mailServer, firm.email("paul"), "Bilan " + firm.suffix());
 
         assertThat(email.from()).contains("via Cabinet Durand").contains(firm.name("anne"));
         assertThat(email.text().replace("\r\n", "\n"))
@@ -232,17 +235,6 @@ class FirmIdentityTest {
                         "contactEmail", contactEmail,
                         "legalFooter", legalFooter,
                         "_csrf", token));
-    }
-
-    private CaughtEmail awaitEmail(String recipient, String subject) {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> mailServer.receivedEmails().stream()
-                        .anyMatch(e -> e.to().contains(recipient) && e.subject().contains(subject)));
-        return mailServer.receivedEmails().stream()
-                .filter(e -> e.to().contains(recipient) && e.subject().contains(subject))
-                .findFirst()
-                .orElseThrow();
     }
 
     /** A PNG that is also an HTML page: a script in a text chunk and a page after its end. */

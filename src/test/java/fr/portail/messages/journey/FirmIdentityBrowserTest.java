@@ -57,6 +57,9 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
     @Autowired
     DirectoryService directory;
 
+    @Autowired
+    fr.portail.messages.notification.EmailPreferences preferences;
+
     @TempDir
     Path files;
 
@@ -67,7 +70,7 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
         try {
             // The demo firm, as the demo data sets it.
             org.assertj.core.api.Assertions.assertThat(demo.name()).isEqualTo("Cabinet Martin & Associés");
-            shoot("demo", "Cabinet Martin & Associés", "Bilan 2025 : pièces à fournir");
+            shoot("demo", "Cabinet Martin & Associés", newConversationFor(PAUL));
 
             // An administrator gives the firm its own identity.
             Page alice = signedIn(ALICE);
@@ -132,7 +135,7 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
         alice.setViewportSize(390, 844);
         Browser.screenshot(alice, "firm-" + label + "-inbox-390");
 
-        CaughtEmail email = awaitEmail(PAUL, subject);
+        CaughtEmail email = CaughtMails.await(mailServer, PAUL, subject);
         org.assertj.core.api.Assertions.assertThat(email.from()).contains("via " + firmName);
         org.assertj.core.api.Assertions.assertThat(email.text()).contains(firmName);
         Page reader = anonymous();
@@ -155,6 +158,8 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
 
     private String newConversationFor(String recipient) {
         Viewer alice = viewer(ALICE);
+        // One e-mail per message at once, rather than grouped after the default delay.
+        preferences.change(viewer(recipient), "IMMEDIATE", null, null);
         String subject = "Lettre de mission " + UUID.randomUUID().toString().substring(0, 8);
         conversations.create(
                 alice,
@@ -173,17 +178,6 @@ class FirmIdentityBrowserTest extends DemoJourneyTest {
 
     private UUID companyOf(String email) {
         return directory.profile(viewer(email)).companies().get(0).id();
-    }
-
-    private CaughtEmail awaitEmail(String recipient, String subject) {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> mailServer.receivedEmails().stream()
-                        .anyMatch(e -> e.to().contains(recipient) && e.subject().contains(subject)));
-        return mailServer.receivedEmails().stream()
-                .filter(e -> e.to().contains(recipient) && e.subject().contains(subject))
-                .findFirst()
-                .orElseThrow();
     }
 
     /** A round seal and two bars in the custom colour, drawn with shapes only. */

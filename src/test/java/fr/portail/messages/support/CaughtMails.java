@@ -1,5 +1,6 @@
 package fr.portail.messages.support;
 
+import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.platform.EmbeddedMailServer.CaughtEmail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -11,8 +12,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Properties;
+import org.awaitility.Awaitility;
 
 /**
  * The parts of an e-mail caught by the embedded mail server: its HTML, and its inline pictures (for showing the HTML in
@@ -22,6 +25,22 @@ import java.util.Properties;
 public final class CaughtMails {
 
     private CaughtMails() {}
+
+    /** The newest e-mail to {@code recipient} whose subject contains {@code subject}, waiting for it (30 s at most). */
+    public static CaughtEmail await(EmbeddedMailServer server, String recipient, String subject) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> server.receivedEmails().stream().anyMatch(e -> matches(e, recipient, subject)));
+        return server.receivedEmails().stream()
+                .filter(e -> matches(e, recipient, subject))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static boolean matches(CaughtEmail email, String recipient, String subject) {
+        return email.to().contains(recipient) && email.subject().contains(subject);
+    }
 
     public static MimeMessage parse(CaughtEmail email) {
         String body = email.rawBody();
