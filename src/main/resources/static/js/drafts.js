@@ -132,10 +132,13 @@
     }
     var thread = document.getElementById("thread");
     if (thread && (target === thread || (target && thread.contains(target)))) {
-      var editor = thread.querySelector("#reply .ql-editor");
-      if (editor) {
-        editor.focus();
-      }
+      // On the next turn: the new reply box gets its editor from the htmx:load handlers, which may run after this one.
+      window.setTimeout(function () {
+        var editor = document.querySelector("#thread #reply .ql-editor");
+        if (editor) {
+          editor.focus();
+        }
+      }, 0);
     }
   });
 

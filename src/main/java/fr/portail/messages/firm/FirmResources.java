@@ -60,7 +60,7 @@ class FirmResources {
         String dark = current.brandColourDark();
         String rgb = current.brandColourRgb();
         String css = """
-                :root {
+                :root:not([data-bs-theme="dark"]) {
                   --app-primary: %1$s;
                   --app-primary-dark: %2$s;
                   --bs-primary: %1$s;
@@ -69,7 +69,7 @@ class FirmResources {
                   --bs-link-color-rgb: %3$s;
                   --bs-link-hover-color: %2$s;
                 }
-                .btn-outline-primary {
+                :root:not([data-bs-theme="dark"]) .btn-outline-primary {
                   --bs-btn-color: %1$s; --bs-btn-border-color: %1$s;
                   --bs-btn-hover-bg: %1$s; --bs-btn-hover-border-color: %1$s;
                   --bs-btn-active-bg: %2$s; --bs-btn-active-border-color: %2$s;

@@ -140,6 +140,7 @@ class NewMessageMailComposer {
         context.setVariable("base", properties.publicBaseUrl() + "/conversations/");
         context.setVariable("profileLink", properties.publicBaseUrl() + "/profil");
         helper.setText(templates.process("mail/digest.txt", context), templates.process("mail/digest.html", context));
+        addLogo(helper);
         return mime;
     }
 

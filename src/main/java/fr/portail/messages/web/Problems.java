@@ -72,7 +72,9 @@ class Problems {
             request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
             request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, uri);
             request.setAttribute(ERRORS, errors);
-            return new ModelAndView("forward:/error");
+            ModelAndView forward = new ModelAndView("forward:/error");
+            forward.setStatus(status); // also the answer's status where the forward is not followed (MockMvc)
+            return forward;
         }
         ModelAndView page = new ModelAndView(view(status.value()));
         page.addObject("viewer", CurrentViewer.of(request).orElse(null));
