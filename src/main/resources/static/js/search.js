@@ -38,9 +38,10 @@
 
   function run() {
     var list = document.getElementById("search-words");
-    if (!list) {
+    if (!list || list.hasAttribute("data-marked")) {
       return;
     }
+    list.setAttribute("data-marked", "");
     var words = Array.prototype.map.call(list.querySelectorAll("li"), function (li) {
       return li.textContent;
     }).filter(function (word) {
@@ -64,9 +65,16 @@
     }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", run);
-  } else {
+  function start() {
     run();
+    if (window.htmx) {
+      window.htmx.onLoad(run); // a conversation opened beside the inbox (split view)
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
