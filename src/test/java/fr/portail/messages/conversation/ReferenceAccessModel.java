@@ -79,7 +79,7 @@ public final class ReferenceAccessModel {
             return true;
         }
         if (type != World.Type.PRIVE) {
-            return candidate.memberships().contains(company);
+            return company != null && candidate.memberships().contains(company);
         }
         if (!author.client()) {
             return true;

@@ -121,7 +121,7 @@ class AccessTokenScopeAndExpiryTest {
         String csrf = HttpUser.csrfToken(browser.get("/profil"));
 
         Response created = browser.postForm(
-                "/profil/tokens", Map.of("name", "compta", "scope", "read", "validityDays", "365", "_csrf", csrf));
+                "/profil/jetons", Map.of("name", "compta", "scope", "read", "validityDays", "365", "_csrf", csrf));
 
         assertThat(created.status()).isEqualTo(200);
         String page = browser.get("/profil").body();
