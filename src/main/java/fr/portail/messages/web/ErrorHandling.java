@@ -24,6 +24,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -141,6 +142,15 @@ class ErrorHandling {
                 request,
                 exception instanceof AuthenticationException ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
                 List.of());
+    }
+
+    /**
+     * A browser that left (a closed event stream, an interrupted download) is not a fault: there is no one to answer and
+     * nothing to log.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void browserLeft() {
+        // the connection is gone; the stream that wrote to it is forgotten by its owner
     }
 
     /**

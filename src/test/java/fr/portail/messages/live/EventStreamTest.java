@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.method.HandlerMethod;
@@ -30,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * later event has arrived, an earlier one that did not will never come.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class EventStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -144,6 +148,28 @@ class EventStreamTest {
             EventStream.Event replayed = stream.await(named("message", bilan.toString()), WAIT);
             assertThat(replayed.data()).contains(missed.toString());
         }
+    }
+
+    @Test
+    void aBrowserThatLeftIsForgottenQuietly(CapturedOutput output) {
+        UUID bilan = conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        firm.companyId("dup"),
+                        List.of(firm.id("paul")),
+                        "Bilan",
+                        "<p>Bonjour</p>"));
+        HttpUser paul = signedIn("paul");
+        EventStream.open(paul, null).close();
+        // Writing to the closed connection fails after a few events; the stream is then forgotten without a word.
+        try (EventStream staying = EventStream.open(paul, null)) {
+            for (int i = 0; i < 5; i++) {
+                UUID reply = conversations.reply(firm.viewer("alice"), bilan, "<p>Encore " + i + "</p>", List.of());
+                staying.await(named("message", reply.toString()), WAIT);
+            }
+        }
+        assertThat(output.getAll()).doesNotContain("Unexpected failure").doesNotContain("AsyncRequestNotUsable");
     }
 
     @Test
