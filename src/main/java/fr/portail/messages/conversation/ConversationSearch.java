@@ -1,5 +1,6 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,18 +64,21 @@ public class ConversationSearch {
     static String condition(SearchQuery query) {
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < query.terms().size(); i++) {
-            String term = "(select " + tsquery("searchTerm" + i, query.isTyped(i)) + ")";
+            String term = tsquery("searchTerm" + i, query.isTyped(i));
             conditions.add("(numnode(" + term + ") = 0 or " + found(term) + ")");
         }
         for (int i = 0; i < query.excluded().size(); i++) {
-            conditions.add("not " + found("(select " + tsquery("searchExcluded" + i, false) + ")"));
+            conditions.add("not " + found(tsquery("searchExcluded" + i, false)));
         }
         return String.join(" and ", conditions);
     }
 
     /**
-     * The tsquery of a parameter, or of the word being typed as well. Written {@code (select …)} where it is compared
-     * row by row, so that it is computed once per statement (an init plan).
+     * The tsquery of a parameter, or of the word being typed as well. {@code to_tsquery(regconfig, text)} is immutable:
+     * PostgreSQL computes it once while planning and estimates from its statistics how many messages contain the
+     * words, which decides between probing each candidate conversation's messages (common words) and reading the
+     * matching messages first (rare words). Hidden in an init plan, the estimate is a blind guess and a common word
+     * made it hash every matching message of the firm.
      */
     private static String tsquery(String parameter, boolean orTyping) {
         String stems = "to_tsquery('messages_fr', :" + parameter + ")";
@@ -115,40 +119,7 @@ public class ConversationSearch {
         if (offset >= DEPTH) {
             return new InboxPage(List.of(), null);
         }
-        String candidates = ConversationAccess.accessibleConversations(
-                viewer.kind(), filter.condition() + " and " + condition(query), false, filter.participantOnly(), DEPTH);
-        var statement = jdbc.sql("with candidates as (" + candidates + "),\n"
-                        + """
-                        query as materialized (select %s as words),
-                        page as (
-                          select a.id, ranks.rank, best.id as message_id, coalesce(best.matching, 0) as matching
-                            from candidates a
-                            cross join query q
-                            left join conversation_search s on s.conversation_id = a.id
-                            left join lateral (
-                              select m.id, ts_rank(m.search, q.words) as rank, count(*) over () as matching
-                                from message m
-                               where m.conversation_id = a.id and numnode(q.words) > 0 and m.search @@ q.words
-                               order by 2 desc, m.seq
-                               limit 1) best on true
-                            cross join lateral (
-                              select case when numnode(q.words) = 0 then 0
-                                          else coalesce(ts_rank(s.document, q.words), 0) + coalesce(best.rank, 0)
-                                     end as rank) ranks
-                           order by ranks.rank desc, a.last_message_at desc, a.id desc
-                          offset :offset limit :limit)
-                        select page.rank, page.message_id, page.matching,
-                               case when hm.id is not null
-                                    then ts_headline('messages_fr', %s, q.words, %s) end as highlight,
-                        """.formatted(
-                                        tsquery("searchAny", query.typing() != null),
-                                        PLAIN_TEXT.formatted("hm"),
-                                        HEADLINE_OPTIONS)
-                        + InboxRows.COLUMNS + "  from page\n" + InboxRows.JOINS + """
-                          cross join query q
-                          left join message hm on hm.id = page.message_id
-                         order by page.rank desc, c.last_message_at desc, c.id desc
-                        """)
+        var statement = jdbc.sql(sql(viewer.kind(), filter, query))
                 .param("viewer", viewer.id())
                 .param("favouriteScanThreshold", access.favouriteScanThreshold())
                 .param("offset", offset)
@@ -168,6 +139,47 @@ public class ConversationSearch {
             return new InboxPage(rows, null);
         }
         return new InboxPage(List.copyOf(rows.subList(0, PAGE_SIZE)), encode(offset + PAGE_SIZE));
+    }
+
+    /**
+     * The statement of one page of results: the query form of {@link ConversationAccess} with the filter and the search
+     * as its condition, ranked; parameters {@code :viewer}, {@code :favouriteScanThreshold}, {@code :offset},
+     * {@code :limit}, those of {@link #bind} and of the filter.
+     */
+    static String sql(PersonKind kind, InboxFilter filter, SearchQuery query) {
+        String candidates = ConversationAccess.accessibleConversations(
+                kind, filter.condition() + " and " + condition(query), false, filter.participantOnly(), DEPTH);
+        return "with candidates as (" + candidates + "),\n"
+                + """
+                        query as materialized (select %s as words),
+                        page as (
+                          select a.id, ranks.rank, best.id as message_id, coalesce(best.matching, 0) as matching
+                            from candidates a
+                            cross join query q
+                            left join lateral (
+                              select m.id, ts_rank(m.search, q.words) as rank, count(*) over () as matching
+                                from message m
+                               where m.conversation_id = a.id and numnode(q.words) > 0 and m.search @@ q.words
+                               order by 2 desc, m.seq
+                               limit 1) best on true
+                            cross join lateral (
+                              select case when numnode(q.words) = 0 then 0
+                                          else coalesce((select ts_rank(s.document, q.words) from conversation_search s
+                                                          where s.conversation_id = a.id), 0)
+                                               + coalesce(best.rank, 0)
+                                     end as rank) ranks
+                           order by ranks.rank desc, a.last_message_at desc, a.id desc
+                          offset :offset limit :limit)
+                        select page.rank, page.message_id, page.matching,
+                               case when hm.id is not null
+                                    then ts_headline('messages_fr', %s, q.words, %s) end as highlight,
+                        """.formatted(
+                        tsquery("searchAny", query.typing() != null), PLAIN_TEXT.formatted("hm"), HEADLINE_OPTIONS)
+                + InboxRows.COLUMNS + "  from page\n" + InboxRows.JOINS + """
+                          cross join query q
+                          left join message hm on hm.id = page.message_id
+                         order by page.rank desc, c.last_message_at desc, c.id desc
+                        """;
     }
 
     /**
