@@ -1,5 +1,6 @@
 // A conversation opened from search results: marks the found words in the matching messages and scrolls to the first.
 // The server lists the matching messages and the words as they are written there (ConversationSearch.matchesIn).
+// Loaded by every page: a conversation opened beside the inbox (split view) arrives without running its own scripts.
 (function () {
   "use strict";
 

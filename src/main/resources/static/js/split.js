@@ -44,7 +44,8 @@
       }
       markActive(url);
       var title = target.querySelector("h1");
-      if (focus && title) {
+      // A search result has already focused its first matching message.
+      if (focus && title && !target.contains(document.activeElement)) {
         title.focus();
       }
     });

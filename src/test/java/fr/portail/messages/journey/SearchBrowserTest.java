@@ -46,8 +46,6 @@ class SearchBrowserTest {
         browser.close();
     }
 
-    @org.junit.jupiter.api.Disabled(
-            "Known bugs found at integration: a result opened in the split view (1200 px and wider) does not mark its words, and Escape does not close the shortcuts overlay")
     @Test
     void searchOpenMarkDoneWithTheKeyboardAndFindItUnderDone() {
         Firm firm = testDirectory
