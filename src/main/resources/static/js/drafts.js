@@ -123,24 +123,26 @@
     });
   }
 
-  // After an htmx swap, focus goes where the person continues: the reply editor after sending, the first new row
-  // after "older" rows were added.
-  document.addEventListener("htmx:afterSettle", function (event) {
-    var target = event.detail.target;
-    if (!target || !target.isConnected) {
-      target = document.getElementById(event.detail.elt && event.detail.elt.id) || null;
-    }
-    var thread = document.getElementById("thread");
-    if (thread && (target === thread || (target && thread.contains(target)))) {
-      // On the next turn: the new reply box gets its editor from the htmx:load handlers, which may run after this one.
-      window.setTimeout(function () {
-        var editor = document.querySelector("#thread #reply .ql-editor");
-        if (editor) {
-          editor.focus();
-        }
-      }, 0);
-    }
+  // After a reply is sent, focus goes back to the new reply box. The request's own element (the old form) leaves the
+  // page with the swap, so its settle events never reach the document: the new thread's load event decides.
+  var replySent = false;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    replySent = !!(event.detail.elt && event.detail.elt.id === "reply");
   });
+
+  function focusNewReplyBox(content) {
+    if (!replySent || !content.querySelector || !content.querySelector("#reply")) {
+      return;
+    }
+    replySent = false;
+    // On the next turn: the new reply box gets its editor from the htmx:load handlers, which may run after this one.
+    window.setTimeout(function () {
+      var editor = document.querySelector("#thread #reply .ql-editor");
+      if (editor) {
+        editor.focus();
+      }
+    }, 0);
+  }
 
   document.addEventListener("DOMContentLoaded", function () {
     showShortcutHints(document);
@@ -150,6 +152,7 @@
       window.htmx.onLoad(function (content) {
         showShortcutHints(content);
         window.setTimeout(function () { initDrafts(content); }, 0);
+        focusNewReplyBox(content);
       });
     }
   });

@@ -44,8 +44,6 @@ class KeyboardOnlyBrowserTest {
         browser.close();
     }
 
-    @org.junit.jupiter.api.Disabled(
-            "Known bug found at integration: after a reply sent with the keyboard, focus does not return to the new reply box")
     @Test
     void aConversationWithAnAttachmentIsCreatedAndAnsweredWithTheKeyboardOnly() {
         Firm firm = testDirectory
