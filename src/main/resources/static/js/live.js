@@ -44,7 +44,7 @@
 
   function refreshBell() {
     debounce("bell", function () {
-      fetchHtml("/notifications/bell").then(function (doc) { replaceFrom(doc, "#notification-bell"); })
+      fetchHtml("/notifications/cloche").then(function (doc) { replaceFrom(doc, "#notification-bell"); })
         .catch(function () { /* the next event tries again */ });
     }, 150);
   }

@@ -5,8 +5,11 @@ import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.LocalPaths;
 import fr.portail.messages.web.FormFeedback;
+import fr.portail.messages.web.FormerPaths;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,9 +119,14 @@ class ConversationController {
         return "redirect:/conversations/" + id;
     }
 
-    @PostMapping("/conversations/{id}/unread")
+    @PostMapping("/conversations/{id}/non-lu")
     String markUnread(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
         commands.markUnread(viewer, id);
         return "redirect:" + LocalPaths.orElse(back, "/");
+    }
+
+    @PostMapping("/conversations/{id}/unread")
+    ResponseEntity<Void> formerUnreadPath(HttpServletRequest request) {
+        return FormerPaths.moved(request, "unread", "non-lu");
     }
 }

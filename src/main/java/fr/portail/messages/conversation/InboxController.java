@@ -4,8 +4,11 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.LocalPaths;
+import fr.portail.messages.web.FormerPaths;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,16 +86,26 @@ class InboxController {
     }
 
     /** "Terminé" from a row of the inbox or from the conversation page. */
-    @PostMapping("/conversations/{id}/done")
+    @PostMapping("/conversations/{id}/termine")
     String done(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
         actions.apply(viewer, id, BulkAction.DONE);
         return "redirect:" + LocalPaths.orElse(back, "/");
     }
 
     /** Back to "À traiter". */
-    @PostMapping("/conversations/{id}/todo")
+    @PostMapping("/conversations/{id}/a-traiter")
     String todo(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "/") String back) {
         actions.apply(viewer, id, BulkAction.TODO);
         return "redirect:" + LocalPaths.orElse(back, "/");
+    }
+
+    @PostMapping("/conversations/{id}/done")
+    ResponseEntity<Void> formerDonePath(HttpServletRequest request) {
+        return FormerPaths.moved(request, "done", "termine");
+    }
+
+    @PostMapping("/conversations/{id}/todo")
+    ResponseEntity<Void> formerTodoPath(HttpServletRequest request) {
+        return FormerPaths.moved(request, "todo", "a-traiter");
     }
 }

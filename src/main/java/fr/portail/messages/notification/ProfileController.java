@@ -5,10 +5,9 @@ import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.security.AccessTokens;
 import fr.portail.messages.web.FormFeedback;
+import fr.portail.messages.web.FormerPaths;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -108,17 +107,10 @@ class ProfileController {
         return show(viewer, model);
     }
 
-    /**
-     * The former addresses of the token forms, which mixed French and English: a 308 keeps the method and the form,
-     * so a page opened before the change still works.
-     */
+    /** The former addresses of the token forms, which mixed French and English. */
     @PostMapping({"/profil/tokens", "/profil/tokens/{id}/revoke"})
     ResponseEntity<Void> formerTokenPaths(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String moved = path.replace("/profil/tokens", "/profil/jetons").replace("/revoke", "/revoquer");
-        return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
-                .location(URI.create(request.getContextPath() + moved))
-                .build();
+        return FormerPaths.moved(request, "tokens", "jetons", "revoke", "revoquer");
     }
 
     @PostMapping("/profil/jetons/{id}/revoquer")

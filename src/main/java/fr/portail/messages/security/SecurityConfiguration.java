@@ -58,6 +58,7 @@ class SecurityConfiguration {
         "/invitations/**",
         "/mot-de-passe/oublie",
         "/mot-de-passe/nouveau/**",
+        "/langue",
         "/language",
         "/webjars/**",
         "/css/**",

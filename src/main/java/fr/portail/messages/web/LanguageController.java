@@ -6,6 +6,7 @@ import fr.portail.messages.security.CurrentViewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +24,7 @@ class LanguageController {
         this.directory = directory;
     }
 
-    @PostMapping("/language")
+    @PostMapping("/langue")
     String change(
             @RequestParam String lang,
             @RequestParam(defaultValue = "/") String back,
@@ -36,5 +37,10 @@ class LanguageController {
         locales.setLocale(request, response, locale);
         CurrentViewer.of(request).ifPresent(viewer -> directory.changeLanguage(viewer, locale.getLanguage()));
         return "redirect:" + LocalPaths.orElse(back, "/");
+    }
+
+    @PostMapping("/language")
+    ResponseEntity<Void> formerPath(HttpServletRequest request) {
+        return FormerPaths.moved(request, "language", "langue");
     }
 }

@@ -482,7 +482,7 @@ class AdministrationTest {
                         firm.companyId("dup").toString()));
         assertThat(collaboratorWithCompany.text()).contains("Seul un client peut être membre");
         var english = WebSession.signedIn(port, firm.email("boss"), TestDirectory.PASSWORD);
-        english.post("/language", form("lang", "en", "back", "/"));
+        english.post("/langue", form("lang", "en", "back", "/"));
         assertThat(english.post("/admin/utilisateurs", form("email", "bad", "name", "X", "kind", "CLIENT"))
                         .text())
                 .contains("This e-mail address is not valid.");

@@ -44,7 +44,7 @@ class PageFormFuzzTest {
     private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*value=\"([^\"]+)\"");
     private static final Pattern LEAK =
             Pattern.compile("Exception|org\\.postgresql|SQL state|ERROR: |syntax error at", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> NOT_FOLLOWED = Set.of("/logout", "/language");
+    private static final Set<String> NOT_FOLLOWED = Set.of("/logout", "/langue");
 
     @LocalServerPort
     int port;

@@ -110,14 +110,15 @@ class NotificationPagesTest {
 
         mvc.perform(get("/conversations/" + first).cookie(paul)).andExpect(status().isOk());
         assertThat(notifications.unreadCount(firm.paul)).isEqualTo(1);
-        mvc.perform(get("/notifications/bell").cookie(paul))
+        mvc.perform(get("/notifications/cloche").cookie(paul))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">1</span>")))
                 .andExpect(content().string(not(containsString("hx-trigger")))); // live events refresh it: no polling
 
-        mvc.perform(post("/notifications/read").cookie(paul).with(csrf())).andExpect(redirectedUrl("/notifications"));
+        mvc.perform(post("/notifications/tout-lu").cookie(paul).with(csrf()))
+                .andExpect(redirectedUrl("/notifications"));
         assertThat(notifications.unreadCount(firm.paul)).isZero();
-        mvc.perform(get("/notifications/bell").cookie(paul))
+        mvc.perform(get("/notifications/cloche").cookie(paul))
                 .andExpect(content().string(not(containsString("notification-count"))));
     }
 
@@ -127,9 +128,9 @@ class NotificationPagesTest {
         Cookie claire = login(firm.claire);
 
         mvc.perform(get("/conversations/" + conversation).cookie(claire)).andExpect(status().isNotFound());
-        mvc.perform(get("/conversations/" + conversation + "/mute").cookie(claire))
+        mvc.perform(get("/conversations/" + conversation + "/suivi").cookie(claire))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/conversations/" + conversation + "/mute")
+        mvc.perform(post("/conversations/" + conversation + "/suivi")
                         .param("muted", "true")
                         .cookie(claire)
                         .with(csrf()))
@@ -144,18 +145,18 @@ class NotificationPagesTest {
         Cookie paul = login(firm.paul);
 
         mvc.perform(get("/conversations/" + conversation).cookie(paul))
-                .andExpect(content().string(containsString("/conversations/" + conversation + "/mute")));
-        mvc.perform(get("/conversations/" + conversation + "/mute").cookie(paul))
+                .andExpect(content().string(containsString("/conversations/" + conversation + "/suivi")));
+        mvc.perform(get("/conversations/" + conversation + "/suivi").cookie(paul))
                 .andExpect(content().string(containsString("Ne plus suivre")));
-        mvc.perform(post("/conversations/" + conversation + "/mute")
+        mvc.perform(post("/conversations/" + conversation + "/suivi")
                         .param("muted", "true")
                         .cookie(paul)
                         .with(csrf()))
                 .andExpect(redirectedUrl("/conversations/" + conversation));
         assertThat(notifications.isMuted(firm.paul, conversation)).isTrue();
-        mvc.perform(get("/conversations/" + conversation + "/mute").cookie(paul))
+        mvc.perform(get("/conversations/" + conversation + "/suivi").cookie(paul))
                 .andExpect(content().string(containsString("Suivre à nouveau")));
-        mvc.perform(post("/conversations/" + conversation + "/mute")
+        mvc.perform(post("/conversations/" + conversation + "/suivi")
                         .param("muted", "false")
                         .cookie(paul)
                         .with(csrf()))

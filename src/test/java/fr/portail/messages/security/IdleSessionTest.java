@@ -37,7 +37,7 @@ class IdleSessionTest {
     private void pollTheBellFor(HttpUser tab, Duration duration) {
         for (Duration elapsed = Duration.ZERO; elapsed.compareTo(duration) < 0; elapsed = elapsed.plus(POLL)) {
             clock.advance(POLL);
-            int status = tab.get("/notifications/bell", "HX-Request", "true").status();
+            int status = tab.get("/notifications/cloche", "HX-Request", "true").status();
             if (elapsed.plus(POLL).compareTo(Duration.ofMinutes(30)) < 0) {
                 assertThat(status).as("poll after %s", elapsed.plus(POLL)).isEqualTo(200);
             }

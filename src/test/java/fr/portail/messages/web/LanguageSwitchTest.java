@@ -38,7 +38,7 @@ class LanguageSwitchTest {
         HttpUser browser = new HttpUser(port).signedIn(user.email(), user.password());
         String token = HttpUser.csrfToken(browser.get("/entreprises"));
 
-        Response answer = browser.postForm("/language", Map.of("lang", "en", "back", "/entreprises", "_csrf", token));
+        Response answer = browser.postForm("/langue", Map.of("lang", "en", "back", "/entreprises", "_csrf", token));
 
         assertThat(answer.location()).isEqualTo("/entreprises");
         assertThat(browser.get("/entreprises").body()).contains("lang=\"en\"").contains("My companies");
@@ -54,8 +54,7 @@ class LanguageSwitchTest {
         HttpUser browser = new HttpUser(port);
         String token = HttpUser.csrfToken(browser.get("/login"));
 
-        Response answer =
-                browser.postForm("/language", Map.of("lang", "en", "back", "//evil.example/x", "_csrf", token));
+        Response answer = browser.postForm("/langue", Map.of("lang", "en", "back", "//evil.example/x", "_csrf", token));
 
         assertThat(answer.location()).isEqualTo("/");
     }
