@@ -1,6 +1,7 @@
 package fr.portail.messages.notification;
 
 import fr.portail.messages.conversation.ConversationType;
+import fr.portail.messages.firm.MailIdentity;
 import fr.portail.messages.platform.MessagesProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -34,8 +34,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Component
 class NewMessageMailComposer {
-
-    private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]+");
 
     private final JavaMailSender mailSender;
     private final MessageSource messages;
@@ -105,7 +103,7 @@ class NewMessageMailComposer {
                 new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name());
         helper.setFrom(identity.from(mail.authorName()));
         helper.setTo(MailAddresses.address(mail.recipientEmail(), mail.recipientName()));
-        helper.setSubject(headerSafe(subject(mail)));
+        helper.setSubject(MailIdentity.headerSafe(subject(mail)));
         helper.setReplyTo(new InternetAddress(
                 tokens.replyLocalPart(mail.conversationId(), mail.recipientId()) + "@" + identity.replyDomain()));
         String thread = identity.threadId(mail.conversationId());
@@ -131,7 +129,7 @@ class NewMessageMailComposer {
                 new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name());
         helper.setFrom(identity.from(null));
         helper.setTo(MailAddresses.address(digest.recipientEmail(), digest.recipientName()));
-        helper.setSubject(headerSafe(messages.getMessage(
+        helper.setSubject(MailIdentity.headerSafe(messages.getMessage(
                 "mail.digest.subject", new Object[] {digest.conversations().size()}, digest.locale())));
         automatic(mime, unsubscribeUrl(tokens.stopDigestToken(digest.recipientId())));
         Context context = new Context(digest.locale());
@@ -182,7 +180,7 @@ class NewMessageMailComposer {
 
     /**
      * The subject line, the same for every e-mail of a conversation so that mail clients thread them:
-     * {@code [Messages] Company — Subject}, {@code [Messages] Subject} without a company, and for a confidential
+     * {@code Company — Subject}, {@code Subject} without a company, and for a confidential
      * conversation whose subject the firm keeps out of e-mails, only its company.
      */
     String subject(NewMessageMail mail) {
@@ -217,13 +215,6 @@ class NewMessageMailComposer {
 
     private String message(String key, Locale locale, Object... arguments) {
         return messages.getMessage(key, arguments, locale);
-    }
-
-    /** Line breaks and other control characters become spaces: a header value stays on its own line. */
-    static String headerSafe(String value) {
-        return value == null
-                ? ""
-                : LINE_BREAKS_AND_CONTROLS.matcher(value).replaceAll(" ").strip();
     }
 
     /** Keeps the Message-ID it is given instead of generating one at each save. */

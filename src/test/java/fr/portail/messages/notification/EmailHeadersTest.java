@@ -45,7 +45,7 @@ class EmailHeadersTest extends EmailTestContext {
         for (MimeMessage mail : mails.subList(0, 2)) {
             assertThat(header(mail, "In-Reply-To")).isEqualTo(thread);
             assertThat(header(mail, "References")).isEqualTo(thread);
-            assertThat(mail.getSubject()).isEqualTo("[Messages] " + firm.companyName() + " — Bilan 2025");
+            assertThat(mail.getSubject()).isEqualTo(firm.companyName() + " — Bilan 2025");
             assertThat(mail.getMessageID()).matches("<[0-9a-f-]{36}\\.notification@messages\\.example\\.test>");
         }
         assertThat(mails.get(0).getMessageID()).isNotEqualTo(mails.get(1).getMessageID());
@@ -100,7 +100,7 @@ class EmailHeadersTest extends EmailTestContext {
         UUID confidential = create(ConversationType.CONFIDENTIEL, "Rémunération du gérant");
         MimeMessage hidden = awaitMails(firm.paul, 1).get(0);
         assertThat(hidden.getSubject())
-                .isEqualTo("[Messages] Nouveau message dans une conversation confidentielle — " + firm.companyName());
+                .isEqualTo("Nouveau message dans une conversation confidentielle — " + firm.companyName());
         assertThat(text(hidden))
                 .doesNotContain("Rémunération")
                 .contains(firm.companyName())
@@ -112,7 +112,7 @@ class EmailHeadersTest extends EmailTestContext {
             settings.changeHideConfidentialSubjects(firm.admin, false);
             conversations.reply(firm.alice, confidential, "<p>Chiffres confidentiels</p>", List.of());
             MimeMessage shown = awaitMails(firm.paul, 2).get(1);
-            assertThat(shown.getSubject()).isEqualTo("[Messages] " + firm.companyName() + " — Rémunération du gérant");
+            assertThat(shown.getSubject()).isEqualTo(firm.companyName() + " — Rémunération du gérant");
             assertThat(text(shown)).contains("Rémunération du gérant").doesNotContain("Chiffres confidentiels");
             assertThat(jdbc.sql("select count(*) from audit_entry where actor_id = ? and action = ?")
                             .params(firm.admin.id(), "EMAIL_CONFIDENTIAL_SUBJECTS_SHOWN")

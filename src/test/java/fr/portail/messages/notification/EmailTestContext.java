@@ -117,7 +117,7 @@ abstract class EmailTestContext {
                 var all = message.getAllRecipients();
                 if (all != null
                         && message.getSubject() != null
-                        && message.getSubject().startsWith("[Messages]")
+                        && message.getHeader("List-Unsubscribe") != null
                         && Arrays.stream(all)
                                 .anyMatch(
                                         a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address))) {

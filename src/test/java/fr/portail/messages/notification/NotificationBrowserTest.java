@@ -133,12 +133,11 @@ class NotificationBrowserTest {
         try (BrowserContext adminContext = newProfile()) {
             Page admin = signIn(adminContext, firm.admin);
             admin.navigate(url("/admin/emails"));
-            assertThat(admin.getByTestId("caught-emails"))
-                    .containsText("[Messages] " + firm.companyName() + " — Bilan 2025");
+            assertThat(admin.getByTestId("caught-emails")).containsText(firm.companyName() + " — Bilan 2025");
             // Paul: the first message and Alice's reply, each once; nothing after he turned e-mails off.
             assertThat(mailServer.receivedEmails().stream()
                             .filter(mail -> mail.to().contains(firm.paul.email()))
-                            .filter(mail -> mail.subject().equals("[Messages] " + firm.companyName() + " — Bilan 2025"))
+                            .filter(mail -> mail.subject().equals(firm.companyName() + " — Bilan 2025"))
                             .count())
                     .isEqualTo(2);
             Browser.screenshot(admin, "admin-emails");

@@ -167,7 +167,7 @@ class NotificationDeliveryTest {
         MimeMessage mail = toPaul.get(0);
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screenshots", "mail.html"), html(mail));
-        assertThat(mail.getSubject()).isEqualTo("[Messages] " + firm.companyName() + " — Bilan 2025");
+        assertThat(mail.getSubject()).isEqualTo(firm.companyName() + " — Bilan 2025");
         var from = (jakarta.mail.internet.InternetAddress) mail.getFrom()[0];
         assertThat(from.getPersonal()).isEqualTo(firm.name("alice") + " via Messages");
         assertThat(from.getAddress()).isEqualTo(SENDER);
@@ -233,8 +233,8 @@ class NotificationDeliveryTest {
 
         // The firm keeps the subjects of confidential conversations out of e-mails unless an administrator says not.
         assertThat(toPaul.getSubject())
-                .isEqualTo("[Messages] Nouveau message dans une conversation confidentielle — " + firm.companyName());
-        assertThat(toBob.getSubject()).isEqualTo("[Messages] Nouveau message dans une conversation privée");
+                .isEqualTo("Nouveau message dans une conversation confidentielle — " + firm.companyName());
+        assertThat(toBob.getSubject()).isEqualTo("Nouveau message dans une conversation privée");
         assertThat(source(toPaul)).doesNotContain("fiscal");
         assertThat(source(toBob)).doesNotContain("Entretien");
         for (MimeMessage mail : List.of(toPaul, toBob)) {
@@ -540,7 +540,7 @@ class NotificationDeliveryTest {
                         "<p>Texte.</p>"));
 
         MimeMessage mail = awaitMails(firm.paul, 1).get(0);
-        assertThat(mail.getSubject()).doesNotContain("\n").doesNotContain("\r").startsWith("[Messages] ");
+        assertThat(mail.getSubject()).doesNotContain("\n").doesNotContain("\r").startsWith(firm.companyName() + " — ");
         assertThat(mail.getHeader("X-Injected")).isNull();
         assertThat(mail.getHeader("Bcc")).isNull();
         await("no e-mail reaches the injected address")
@@ -606,7 +606,7 @@ class NotificationDeliveryTest {
         for (MimeMessage message : SMTP.getReceivedMessages()) {
             try {
                 if (message.getSubject() != null
-                        && message.getSubject().startsWith("[Messages]")
+                        && message.getHeader("List-Unsubscribe") != null
                         && recipients(message).contains(recipient.email())) {
                     mails.add(message);
                 }

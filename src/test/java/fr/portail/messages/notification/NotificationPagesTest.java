@@ -264,8 +264,7 @@ class NotificationPagesTest {
 
         mvc.perform(get("/admin/emails").cookie(login(firm.admin)))
                 .andExpect(status().isOk())
-                .andExpect(content()
-                        .string(containsString("[Messages] " + firm.companyName() + " — Bilan " + firm.suffix())))
+                .andExpect(content().string(containsString(firm.companyName() + " — Bilan " + firm.suffix())))
                 .andExpect(content().string(containsString("http://localhost:8080/conversations/" + conversation)));
         mvc.perform(get("/admin/emails").cookie(login(firm.paul))).andExpect(status().isForbidden());
     }

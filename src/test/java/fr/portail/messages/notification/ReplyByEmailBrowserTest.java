@@ -57,7 +57,7 @@ class ReplyByEmailBrowserTest extends EmailTestContext {
         MimeMessage reply = newMail("<" + UUID.randomUUID() + "@mail.dupont.example>");
         reply.setFrom(firm.paul.email());
         reply.setRecipients(jakarta.mail.Message.RecipientType.TO, address);
-        reply.setSubject("Re: [Messages] Bilan 2025", "UTF-8");
+        reply.setSubject("Re: Bilan 2025", "UTF-8");
         reply.setText(
                 "C'est validé, merci !\n\nLe lun. 1 déc. 2026 à 10:02, Alice a écrit :\n> Pouvez-vous valider le bilan ?",
                 "UTF-8");

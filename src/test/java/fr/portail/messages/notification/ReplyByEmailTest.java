@@ -55,7 +55,7 @@ class ReplyByEmailTest extends EmailTestContext {
     @Test
     void aReplyWithAnAttachmentIsPostedOnceWithoutItsQuotedHistoryEvenWhenReceivedTwice() throws Exception {
         String id = "<" + UUID.randomUUID() + "@mail.dupont.example>";
-        MimeMessage reply = reply(id, firm.paul.email(), paulsAddress, "Re: [Messages] Bilan 2025");
+        MimeMessage reply = reply(id, firm.paul.email(), paulsAddress, "Re: Bilan 2025");
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(textPart(
                 "Merci, le bilan signé est joint.\n\nLe lun. 1 déc. 2026 à 10:02, Alice <" + paulsAddress
@@ -107,7 +107,7 @@ class ReplyByEmailTest extends EmailTestContext {
     @Test
     void aPlainTextOutlookReplyIsPostedAsParagraphs() throws Exception {
         String id = "<" + UUID.randomUUID() + "@outlook.example>";
-        MimeMessage reply = reply(id, firm.paul.email(), paulsAddress, "RE: [Messages] Bilan 2025");
+        MimeMessage reply = reply(id, firm.paul.email(), paulsAddress, "RE: Bilan 2025");
         reply.setText(
                 "D'accord <pour> vendredi.\r\n\r\n________________________________\r\nDe : Alice\r\n"
                         + "Envoyé : lundi 1 décembre 2026 10:02\r\nÀ : Paul\r\nObjet : Bilan\r\n\r\nVoici le bilan provisoire.",

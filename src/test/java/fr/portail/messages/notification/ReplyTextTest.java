@@ -32,7 +32,7 @@ class ReplyTextTest {
     void outlookFrenchAndEnglishPlainText() {
         String french = NEW + "\r\n\r\n________________________________\r\nDe : Alice Martin"
                 + " <alice@cabinet.example>\r\nEnvoyé : lundi 1 décembre 2026 10:02\r\nÀ : Paul Dupont\r\nObjet :"
-                + " [Messages] Boulangerie Dupont — Bilan 2025\r\n\r\n" + QUOTED + "\r\n";
+                + " Boulangerie Dupont — Bilan 2025\r\n\r\n" + QUOTED + "\r\n";
         String english = NEW + "\n\nFrom: Alice Martin <alice@cabinet.example>\nSent: Monday, December 1, 2026"
                 + " 10:02 AM\nTo: Paul Dupont\nSubject: Bilan\n\n" + QUOTED;
         String original = NEW + "\n\n-----Message d'origine-----\nDe : Alice\nEnvoyé : lundi\n" + QUOTED;
