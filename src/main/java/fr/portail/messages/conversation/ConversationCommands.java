@@ -218,7 +218,6 @@ public class ConversationCommands {
     @Transactional
     public void markRead(Viewer viewer, UUID conversationId) {
         inboxActions.apply(viewer, conversationId, BulkAction.READ);
-        events.publishEvent(new ConversationRead(conversationId, viewer.id()));
     }
 
     /** Marks the last message unread for the viewer. */

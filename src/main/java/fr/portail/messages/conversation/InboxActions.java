@@ -10,13 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's own state of conversations: read or unread, "Terminé" or "À traiter", for one conversation or for a
- * selection of the inbox at once. Nobody else sees it.
+ * selection of the inbox at once. Nobody else sees it. Reading publishes {@link ConversationRead}, whichever way.
  */
 @Service
 public class InboxActions {
@@ -27,11 +28,13 @@ public class InboxActions {
     private final JdbcClient jdbc;
     private final ConversationAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    InboxActions(JdbcClient jdbc, ConversationAccess access, Clock clock) {
+    InboxActions(JdbcClient jdbc, ConversationAccess access, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Applies the action to one conversation; "not found" when the viewer may not access it. */
@@ -43,7 +46,8 @@ public class InboxActions {
 
     /**
      * Applies the action to the selected conversations the viewer may access, and ignores the others (they may have
-     * lost access since the page was shown). Three statements whatever the number of conversations.
+     * lost access since the page was shown). Three statements whatever the number of conversations, and for "read"
+     * those of the listeners of {@link ConversationRead}, once per conversation.
      *
      * @return how many conversations it applied to
      */
@@ -85,5 +89,8 @@ public class InboxActions {
             statement = statement.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         }
         statement.update();
+        if (action == BulkAction.READ) {
+            conversationIds.forEach(id -> events.publishEvent(new ConversationRead(id, viewer.id())));
+        }
     }
 }

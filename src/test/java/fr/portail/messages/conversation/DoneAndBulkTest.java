@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,6 +45,9 @@ class DoneAndBulkTest {
 
     @Autowired
     AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Firm firm;
     Viewer alice;
@@ -185,6 +189,31 @@ class DoneAndBulkTest {
         assertThat(api.post("/api/v1/conversations/selection", "{\"ids\": [], \"action\": \"done\"}")
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void bulkReadAlsoReadsTheNotificationsOfThoseConversations() {
+        UUID first = create("dup");
+        UUID second = create("dup");
+        UUID kept = create("dup");
+        Viewer bruno = firm.viewer("bruno");
+        assertThat(unreadNotifications(bruno)).isEqualTo(3);
+
+        actions.apply(bruno, List.of(first, second), BulkAction.READ);
+
+        assertThat(unreadNotifications(bruno)).isEqualTo(1);
+        assertThat(jdbc.sql("select conversation_id from notification where recipient_id = ? and read_at is null")
+                        .param(bruno.id())
+                        .query(UUID.class)
+                        .list())
+                .containsExactly(kept);
+    }
+
+    private int unreadNotifications(Viewer viewer) {
+        return jdbc.sql("select count(*) from notification where recipient_id = ? and read_at is null")
+                .param(viewer.id())
+                .query(Integer.class)
+                .single();
     }
 
     private UUID create(String company) {
