@@ -66,14 +66,7 @@ class EventStreamTest {
 
     @Test
     void aClientRemovedFromTheCompanyStopsReceivingItsEventsAtOnce() {
-        UUID bilan = conversations.create(
-                firm.viewer("alice"),
-                new NewConversation(
-                        ConversationType.ENTREPRISE,
-                        firm.companyId("dup"),
-                        List.of(firm.id("paul")),
-                        "Bilan",
-                        "<p>Bonjour</p>"));
+        UUID bilan = entrepriseWithPaul("Bilan");
         UUID marker = conversations.create(
                 firm.viewer("alice"),
                 new NewConversation(
@@ -104,14 +97,7 @@ class EventStreamTest {
 
     @Test
     void eachEventCarriesIdsOnlyAndTheAuthorIsNotNotified() {
-        UUID bilan = conversations.create(
-                firm.viewer("alice"),
-                new NewConversation(
-                        ConversationType.ENTREPRISE,
-                        firm.companyId("dup"),
-                        List.of(firm.id("paul")),
-                        "Sujet secret",
-                        "<p>Bonjour</p>"));
+        UUID bilan = entrepriseWithPaul("Sujet secret");
         try (EventStream alice = EventStream.open(signedIn("alice"), null);
                 EventStream paul = EventStream.open(signedIn("paul"), null)) {
             UUID reply = conversations.reply(firm.viewer("paul"), bilan, "<p>Texte secret</p>", List.of());
@@ -129,14 +115,7 @@ class EventStreamTest {
 
     @Test
     void aReconnectingStreamReceivesWhatItMissedAfterLastEventId() {
-        UUID bilan = conversations.create(
-                firm.viewer("alice"),
-                new NewConversation(
-                        ConversationType.ENTREPRISE,
-                        firm.companyId("dup"),
-                        List.of(firm.id("paul")),
-                        "Bilan",
-                        "<p>Bonjour</p>"));
+        UUID bilan = entrepriseWithPaul("Bilan");
         HttpUser paul = signedIn("paul");
         String lastSeen;
         try (EventStream stream = EventStream.open(paul, null)) {
@@ -152,14 +131,7 @@ class EventStreamTest {
 
     @Test
     void aBrowserThatLeftIsForgottenQuietly(CapturedOutput output) {
-        UUID bilan = conversations.create(
-                firm.viewer("alice"),
-                new NewConversation(
-                        ConversationType.ENTREPRISE,
-                        firm.companyId("dup"),
-                        List.of(firm.id("paul")),
-                        "Bilan",
-                        "<p>Bonjour</p>"));
+        UUID bilan = entrepriseWithPaul("Bilan");
         HttpUser paul = signedIn("paul");
         EventStream.open(paul, null).close();
         // Writing to the closed connection fails after a few events; the stream is then forgotten without a word.
@@ -177,6 +149,18 @@ class EventStreamTest {
         var request = new MockHttpServletRequest("GET", "/events");
         var handler = (HandlerMethod) mappings.getHandler(request).getHandler();
         assertThat(handler.hasMethodAnnotation(BackgroundRequest.class)).isTrue();
+    }
+
+    /** An Entreprise conversation of Alice's with Paul. */
+    private UUID entrepriseWithPaul(String subject) {
+        return conversations.create(
+                firm.viewer("alice"),
+                new NewConversation(
+                        ConversationType.ENTREPRISE,
+                        firm.companyId("dup"),
+                        List.of(firm.id("paul")),
+                        subject,
+                        "<p>Bonjour</p>"));
     }
 
     private HttpUser signedIn(String key) {
