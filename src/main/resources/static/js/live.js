@@ -139,7 +139,11 @@
       return;
     }
     var source = new EventSource(url);
-    source.addEventListener("message", function (event) { showMessage(parse(event)); });
+    source.addEventListener("message", function (event) {
+      var data = parse(event);
+      showMessage(data);
+      refreshSeen(data); // its author has read the messages before it
+    });
     source.addEventListener("inbox", function () { refreshInbox(); refreshBell(); });
     source.addEventListener("notification", function () { refreshBell(); });
     source.addEventListener("read", function (event) { refreshSeen(parse(event)); });

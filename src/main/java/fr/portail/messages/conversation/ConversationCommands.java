@@ -177,7 +177,7 @@ public class ConversationCommands {
                         insert into read_state (person_id, conversation_id, read_count) values (?, ?, ?)
                         on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
                         """).params(author.id(), conversationId, seq).update();
-        events.publishEvent(new ConversationRead(conversationId, author.id()));
+        events.publishEvent(new ConversationRead(conversationId, author.id(), false));
         events.publishEvent(new MessagePosted(conversationId, messageId, author.id()));
         return messageId;
     }

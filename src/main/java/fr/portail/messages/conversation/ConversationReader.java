@@ -29,8 +29,9 @@ public class ConversationReader {
     private static final TypeReference<List<AttachmentInfo>> FILES = new TypeReference<>() {};
 
     /** The columns of a message with its author and files, read by {@link #message(ResultSet)}. */
+    /** The columns of a message, then (as the statement goes on) the tables they come from. */
     private static final String MESSAGE_COLUMNS = """
-            select m.id, m.html, m.created_at, a.id as author_id, a.name as author_name,
+            m.id, m.html, m.created_at, a.id as author_id, a.name as author_name,
                    a.kind as author_kind, a.active as author_active,
                    (select coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'size', f.size,
                                                                'contentType', f.content_type)
@@ -96,22 +97,28 @@ public class ConversationReader {
                 .optional()
                 .flatMap(view -> view)
                 .orElseThrow(() -> access.refused(viewer, conversationId));
-        List<ConversationView.MessageView> messages = jdbc.sql("""
+        List<ReadMessage> rows = jdbc.sql("""
                         with mark_read as (
                           insert into read_state (person_id, conversation_id, read_count)
                           select :viewer, c.id, c.message_count from conversation c where c.id = :conversation
                           on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
                           where read_state.read_count <> excluded.read_count
+                          returning 1
                         )
+                        select r.newly_read,
                         """ + MESSAGE_COLUMNS + """
+                         cross join (select count(*) > 0 as newly_read from mark_read) r
                          where m.conversation_id = :conversation
                          order by m.seq
                         """)
                 .param("viewer", viewer.id())
                 .param("conversation", conversationId)
-                .query((rs, row) -> message(rs))
+                .query((rs, row) -> new ReadMessage(message(rs), rs.getBoolean("newly_read")))
                 .list();
-        events.publishEvent(new ConversationRead(conversationId, viewer.id()));
+        List<ConversationView.MessageView> messages =
+                rows.stream().map(ReadMessage::message).toList();
+        boolean newlyRead = !rows.isEmpty() && rows.get(0).newlyRead();
+        events.publishEvent(new ConversationRead(conversationId, viewer.id(), newlyRead));
         return new ConversationView(
                 header.id(),
                 header.type(),
@@ -127,13 +134,16 @@ public class ConversationReader {
     @Transactional(readOnly = true)
     public ConversationView.MessageView message(Viewer viewer, UUID conversationId, UUID messageId) {
         access.requireAccessible(viewer, conversationId);
-        return jdbc.sql(MESSAGE_COLUMNS + " where m.conversation_id = :conversation and m.id = :message")
+        return jdbc.sql("select " + MESSAGE_COLUMNS + " where m.conversation_id = :conversation and m.id = :message")
                 .param("conversation", conversationId)
                 .param("message", messageId)
                 .query((rs, row) -> message(rs))
                 .optional()
                 .orElseThrow(NotFoundException::new);
     }
+
+    /** A message as the opening statement reads it, with whether that statement moved the viewer's read state. */
+    private record ReadMessage(ConversationView.MessageView message, boolean newlyRead) {}
 
     private ConversationView.MessageView message(ResultSet rs) throws SQLException {
         return new ConversationView.MessageView(

@@ -82,15 +82,22 @@ public class InboxActions {
                     insert into read_state (person_id, conversation_id, read_count)
                     select :viewer, c.id, %s from conversation c where c.id in (:conversations)
                     on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
-                    """.formatted(action == BulkAction.READ ? "c.message_count" : "greatest(c.message_count - 1, 0)");
+                    where read_state.read_count <> excluded.read_count
+                    %s
+                    """.formatted(
+                                action == BulkAction.READ ? "c.message_count" : "greatest(c.message_count - 1, 0)",
+                                action == BulkAction.READ ? "returning conversation_id" : "");
         };
         var statement = jdbc.sql(sql).param("viewer", viewer.id()).param("conversations", conversationIds);
         if (action == BulkAction.DONE) {
             statement = statement.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         }
-        statement.update();
         if (action == BulkAction.READ) {
-            conversationIds.forEach(id -> events.publishEvent(new ConversationRead(id, viewer.id())));
+            Set<UUID> newlyRead = Set.copyOf(statement.query(UUID.class).list());
+            conversationIds.forEach(
+                    id -> events.publishEvent(new ConversationRead(id, viewer.id(), newlyRead.contains(id))));
+        } else {
+            statement.update();
         }
     }
 }

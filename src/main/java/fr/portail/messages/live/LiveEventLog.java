@@ -1,5 +1,6 @@
 package fr.portail.messages.live;
 
+import fr.portail.messages.conversation.ConversationRead;
 import fr.portail.messages.conversation.MessagePosted;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +30,14 @@ class LiveEventLog {
     @EventListener
     void on(MessagePosted event) {
         record(LiveEvent.Kind.MESSAGE, event.conversationId(), event.messageId(), event.authorId());
+    }
+
+    /** A reading that reached new messages changes "Vu par" on the others' pages; a confirmation changes nothing. */
+    @EventListener
+    void on(ConversationRead event) {
+        if (event.newlyRead()) {
+            record(LiveEvent.Kind.READ, event.conversationId(), null, event.personId());
+        }
     }
 
     void record(LiveEvent.Kind kind, UUID conversationId, UUID messageId, UUID personId) {

@@ -56,7 +56,7 @@ class SqlStatementsPerPageTest {
     }
 
     @Test
-    void conversationPageTakesThreeStatementsWhateverTheNumberOfMessages() {
+    void conversationPageTakesAConstantNumberOfStatementsWhateverTheNumberOfMessages() {
         Firm firm = testDirectory
                 .firm()
                 .company("dup")
@@ -72,8 +72,13 @@ class SqlStatementsPerPageTest {
         }
         var many = SqlStatementCounter.count(() -> reader.open(alice, conversation));
         assertThat(many.result().messages()).hasSize(21);
-        // Its two, and the notification module's marking of the conversation's notifications read (ConversationRead).
-        assertThat(many.statements()).isEqualTo(one).isEqualTo(3);
+        // Its two, the notification module's marking of the conversation's notifications read (ConversationRead),
+        // and the live module's event for the others' "Vu par", since Alice read new messages.
+        assertThat(many.statements()).isEqualTo(one).isEqualTo(4);
+        // Opened again with nothing new: "Vu par" does not change, no live event.
+        assertThat(SqlStatementCounter.count(() -> reader.open(alice, conversation))
+                        .statements())
+                .isEqualTo(3);
     }
 
     private List<UUID> create(Firm firm, String author, int count) {

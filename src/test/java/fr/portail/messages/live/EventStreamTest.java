@@ -4,6 +4,7 @@ import static fr.portail.messages.support.EventStream.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portail.messages.conversation.ConversationCommands;
+import fr.portail.messages.conversation.ConversationReader;
 import fr.portail.messages.conversation.ConversationType;
 import fr.portail.messages.conversation.NewConversation;
 import fr.portail.messages.support.EventStream;
@@ -46,6 +47,9 @@ class EventStreamTest {
 
     @Autowired
     ConversationCommands conversations;
+
+    @Autowired
+    ConversationReader reader;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -110,6 +114,25 @@ class EventStreamTest {
             List<EventStream.Event> paulEvents = paul.receivedBefore(named("inbox", bilan.toString()), WAIT);
             assertThat(paulEvents).extracting(EventStream.Event::name).containsExactly("message");
             assertThat(message.data()).doesNotContain("secret");
+        }
+    }
+
+    @Test
+    void readingNewMessagesTellsTheOthersOnceForTheirVuPar() {
+        UUID bilan = entrepriseWithPaul("Bilan");
+        try (EventStream alice = EventStream.open(signedIn("alice"), null);
+                EventStream paul = EventStream.open(signedIn("paul"), null)) {
+            reader.open(firm.viewer("paul"), bilan);
+            alice.await(named("read", bilan.toString()), WAIT);
+            // Paul's own streams refresh his inbox instead.
+            paul.await(named("inbox", bilan.toString()), WAIT);
+
+            reader.open(firm.viewer("paul"), bilan);
+            UUID marker = entrepriseWithPaul("Marqueur");
+            UUID after = conversations.reply(firm.viewer("paul"), marker, "<p>Après</p>", List.of());
+            assertThat(alice.receivedBefore(named("message", after.toString()), WAIT))
+                    .extracting(EventStream.Event::name)
+                    .doesNotContain("read");
         }
     }
 

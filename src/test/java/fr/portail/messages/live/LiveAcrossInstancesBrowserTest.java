@@ -133,6 +133,14 @@ class LiveAcrossInstancesBrowserTest {
         assertThat(marieInbox.getByTestId("notification-count")).hasText("2");
         Browser.screenshot(paulThread, "live-conversation");
         Browser.screenshot(marieInbox, "live-inbox");
+        // Paul's open page read the reply as it arrived: "Vu par Paul" appears under it on Alice's page, on the
+        // other instance, without a reload.
+        assertThat(alice.locator("[data-message]")
+                        .filter(new Locator.FilterOptions().setHasText("Pouvez-vous valider avant vendredi ?"))
+                        .getByTestId("seen-by"))
+                .containsText(
+                        "Vu par " + firm.name("paul"), new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        Browser.screenshot(alice, "live-seen-by");
 
         // And back, from the first instance to the second, sent with Ctrl+Entrée.
         paulThread.locator("#reply .ql-editor").click();
