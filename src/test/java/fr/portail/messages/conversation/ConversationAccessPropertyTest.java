@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Over more than a thousand generated worlds (people, companies, memberships, favourites, conversations,
  * participants, deactivations), stored in PostgreSQL and rolled back after each check: the query form of the policy
- * (both ways of reading favourites), its yes/no form for everyone at once ({@code whoMayAccess}) and the reference
+ * (both ways of reading favourites), its yes/no form for everyone at once ({@code whoMayAccess}) and for a selection ({@code accessibleAmong}), and the reference
  * model agree for every person and conversation; the yes/no form for one person ({@code isAccessible}, the same facts
  * and decision) is checked for one person per conversation.
  */
@@ -88,6 +88,9 @@ class ConversationAccessPropertyTest {
                 Set<UUID> listed = listed(person, SCAN_EACH_FAVOURITE, worldConversations);
                 assertThat(listed(person, SCAN_FIRM_ACTIVITY, worldConversations))
                         .as("both ways of reading favourites for %s", world.name(person.id()))
+                        .isEqualTo(listed);
+                assertThat(access.accessibleAmong(person.id(), worldConversations))
+                        .as("a selection at once (bulk actions) for %s", world.name(person.id()))
                         .isEqualTo(listed);
                 for (Conversation conversation : world.conversations()) {
                     boolean expected = ReferenceAccessModel.hasAccess(world, person, conversation);
