@@ -3,8 +3,12 @@ package fr.portail.messages.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -22,6 +26,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+
+    /** The file the embedded server locks in its data directory while it runs. */
+    static final String LOCK_FILE = "epg-lock";
 
     private final Path dataDirectory;
     private final EmbeddedPostgres postgres;
@@ -67,11 +74,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** After a hard kill of the JVM the postmaster survives and holds the data directory: stop it first. */
+    /**
+     * After a hard kill of the JVM the postmaster survives and holds the data directory: stop it first. A postmaster
+     * is an orphan only when no application holds the directory's lock (taken by the embedded server while it runs):
+     * the server of another running instance is left alone, and this start is refused.
+     */
     private static void stopOrphanedPostmaster(Path dir) throws IOException {
         Path pidFile = dir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
+        }
+        if (heldByAnotherApplication(dir)) {
+            throw new StartupRefusal(
+                    "messages.data-dir " + dir.getParent()
+                            + " is in use by another running instance of the application.",
+                    "Give this instance a data directory of its own (--messages.data-dir=...), or let several instances "
+                            + "share one database with spring.datasource.url.");
         }
         List<String> lines = Files.readAllLines(pidFile);
         if (lines.isEmpty()) {
@@ -87,6 +105,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 orphan.destroyForcibly();
             }
         });
+    }
+
+    private static boolean heldByAnotherApplication(Path dir) throws IOException {
+        try (FileChannel lock =
+                FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock probe = lock.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return true;
+        }
     }
 
     /** A JDBC URL for {@code database}, created if it does not exist yet. */
