@@ -157,6 +157,11 @@ public class ConversationCommands {
         return append(author, conversationId, message, attachmentIds, now);
     }
 
+    /** The largest sanitised HTML of a message, in UTF-8 bytes ({@code messages.max-message-size}). */
+    public long maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
     /** SPEC §9: the sanitised HTML, as stored (UTF-8), is at most {@code messages.max-message-size}. */
     private boolean tooLarge(RichText.Sanitized message) {
         // Cheap first: a UTF-8 character takes at most 3 bytes per UTF-16 unit, at least 1.
