@@ -69,6 +69,30 @@
     form.requestSubmit();
   }, true);
 
+  // A message over the size limit is not sent (the server would refuse it, and a very large one would not even reach
+  // the application): the reason shows next to the editor and the text stays. Captured before htmx sends the form.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches || !form.matches("form[data-shortcut-submit]")) {
+      return;
+    }
+    syncAll(form);
+    form.querySelectorAll("[data-max-message-bytes]").forEach(function (wrapper) {
+      var field = wrapper.querySelector("input[name=html]");
+      var limit = parseInt(wrapper.dataset.maxMessageBytes, 10);
+      var error = wrapper.querySelector("[data-attachment-error]");
+      if (field && limit > 0 && new TextEncoder().encode(field.value).length > limit) {
+        event.preventDefault();
+        event.stopPropagation();
+        error.textContent = wrapper.dataset.messageTooLarge;
+        wrapper.classList.add("is-invalid");
+      } else if (error.textContent === wrapper.dataset.messageTooLarge) {
+        error.textContent = "";
+        wrapper.classList.remove("is-invalid");
+      }
+    });
+  }, true);
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches("form[data-shortcut-submit]")) {

@@ -19,6 +19,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Uploads, claims and serves attachment files. A file is first uploaded by its author (pending, visible to nobody),
@@ -39,24 +40,49 @@ public class AttachmentService {
     private final AttachmentStorage storage;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final UploadAllowance allowance;
+    private final TransactionTemplate transactions;
 
-    AttachmentService(AttachmentStorage storage, JdbcClient jdbc, Clock clock) {
+    AttachmentService(
+            AttachmentStorage storage,
+            JdbcClient jdbc,
+            Clock clock,
+            UploadAllowance allowance,
+            TransactionTemplate transactions) {
         this.storage = storage;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.allowance = allowance;
+        this.transactions = transactions;
     }
 
     /**
-     * Streams a file into the storage and records it as pending for its uploader.
+     * Streams a file of unknown size into the storage and records it as pending for its uploader.
+     *
+     * @see #upload(UUID, String, String, long, InputStream)
+     */
+    public AttachmentInfo upload(UUID uploaderId, String originalName, String declaredType, InputStream content)
+            throws IOException {
+        return upload(uploaderId, originalName, declaredType, -1, content);
+    }
+
+    /**
+     * Streams a file into the storage and records it as pending for its uploader, within the upload limits of SPEC §9
+     * ({@link UploadAllowance}): checked before the first byte is read (with the declared size, {@code -1} when
+     * unknown), and again, under a lock, once the real size is known. A refused file leaves nothing behind.
      *
      * @throws InvalidInputException when the file is larger than {@link #MAX_FILE_BYTES}, or its name breaks the
      *     {@link TextRules}
+     * @throws fr.portail.messages.platform.LimitExceededException when the uploader holds too many unsent files or
+     *     this file would go beyond the daily quota
      */
-    public AttachmentInfo upload(UUID uploaderId, String originalName, String declaredType, InputStream content)
+    public AttachmentInfo upload(
+            UUID uploaderId, String originalName, String declaredType, long declaredSize, InputStream content)
             throws IOException {
         // The name as the client gave it, before anything is stored: control characters, undecodable bytes or a bidi
         // override (RLO in "facture[RLO]fdp.exe") are refused rather than silently cleaned.
         TextRules.require("files", originalName, TextRules.Kind.NAME);
+        allowance.requireRoom(uploaderId, FileNames.clean(originalName), declaredSize);
         AttachmentStorage.StoredFile stored;
         try {
             stored = storage.store(content, MAX_FILE_BYTES);
@@ -67,12 +93,15 @@ public class AttachmentService {
         String type = FileNames.contentType(declaredType);
         UUID id = UUID.randomUUID();
         try {
-            jdbc.sql("""
-                            insert into attachment (id, uploader_id, storage_key, name, content_type, size, sha256, created_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)
-                            """)
-                    .params(id, uploaderId, stored.key(), name, type, stored.size(), stored.sha256(), now())
-                    .update();
+            transactions.executeWithoutResult(status -> {
+                allowance.admit(uploaderId, id, name, stored.size());
+                jdbc.sql("""
+                                insert into attachment (id, uploader_id, storage_key, name, content_type, size, sha256, created_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?)
+                                """)
+                        .params(id, uploaderId, stored.key(), name, type, stored.size(), stored.sha256(), now())
+                        .update();
+            });
         } catch (RuntimeException e) {
             storage.delete(stored.key());
             throw e;
@@ -109,7 +138,10 @@ public class AttachmentService {
         return claimed;
     }
 
-    /** Removes pending uploads of this person now (the "remove" button, or a message that could not be sent). */
+    /**
+     * Removes pending uploads of this person now (the "remove" button): they still count against the daily quota, or
+     * uploading and removing again and again would get round it.
+     */
     public void discard(UUID uploaderId, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return;
@@ -123,6 +155,18 @@ public class AttachmentService {
                 .query(String.class)
                 .list();
         keys.forEach(this::deleteQuietly);
+    }
+
+    /**
+     * Undoes uploads of this person that the request which sent them could not use (its message was refused): the
+     * files go, and they no longer count against the daily quota, as if they had never been sent.
+     */
+    public void withdraw(UUID uploaderId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        discard(uploaderId, ids);
+        allowance.forget(uploaderId, Set.copyOf(ids));
     }
 
     /** The uploader's pending files among {@code ids} (to show them again on a form sent back with errors). */

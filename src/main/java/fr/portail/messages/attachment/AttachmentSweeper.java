@@ -31,6 +31,7 @@ class AttachmentSweeper {
     private final JdbcClient jdbc;
     private final AttachmentStorage storage;
     private final AttachmentService attachments;
+    private final UploadAllowance allowance;
     private final Duration grace;
     private final Clock clock;
 
@@ -38,11 +39,13 @@ class AttachmentSweeper {
             JdbcClient jdbc,
             AttachmentStorage storage,
             AttachmentService attachments,
+            UploadAllowance allowance,
             @Value("${messages.attachments.orphan-grace:24h}") Duration grace,
             Clock clock) {
         this.jdbc = jdbc;
         this.storage = storage;
         this.attachments = attachments;
+        this.allowance = allowance;
         this.grace = grace;
         this.clock = clock;
     }
@@ -57,6 +60,7 @@ class AttachmentSweeper {
                 .query(String.class)
                 .list();
         expired.forEach(attachments::deleteQuietly);
+        allowance.sweep();
         List<String> batch = new ArrayList<>();
         int[] orphans = {0};
         storage.forEach(file -> {

@@ -38,7 +38,8 @@ class AttachmentUploadController {
     ResponseEntity<AttachmentInfo> upload(Viewer viewer, @RequestParam("file") MultipartFile file) throws IOException {
         AttachmentInfo uploaded;
         try (InputStream content = file.getInputStream()) {
-            uploaded = attachments.upload(viewer.id(), file.getOriginalFilename(), file.getContentType(), content);
+            uploaded = attachments.upload(
+                    viewer.id(), file.getOriginalFilename(), file.getContentType(), file.getSize(), content);
         }
         return ResponseEntity.created(URI.create("/api/v1/attachments/" + uploaded.id()))
                 .body(uploaded);
@@ -61,7 +62,8 @@ class AttachmentUploadController {
         }
         AttachmentInfo uploaded;
         try (InputStream content = request.getInputStream()) {
-            uploaded = attachments.upload(viewer.id(), fileName(disposition), contentType, content);
+            uploaded = attachments.upload(
+                    viewer.id(), fileName(disposition), contentType, request.getContentLengthLong(), content);
         }
         return ResponseEntity.created(URI.create("/api/v1/attachments/" + uploaded.id()))
                 .body(uploaded);

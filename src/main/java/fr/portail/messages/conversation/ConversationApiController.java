@@ -124,7 +124,7 @@ class ConversationApiController {
             return ResponseEntity.created(URI.create("/api/v1/conversations/" + id))
                     .body(reader.open(viewer, id));
         } catch (RuntimeException refused) {
-            attachments.discard(viewer.id(), uploaded);
+            attachments.withdraw(viewer.id(), uploaded);
             throw refused;
         }
     }
@@ -145,12 +145,17 @@ class ConversationApiController {
             for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
                 try (InputStream content = file.getInputStream()) {
                     uploaded.add(attachments
-                            .upload(viewer.id(), file.getOriginalFilename(), file.getContentType(), content)
+                            .upload(
+                                    viewer.id(),
+                                    file.getOriginalFilename(),
+                                    file.getContentType(),
+                                    file.getSize(),
+                                    content)
                             .id());
                 }
             }
         } catch (IOException | RuntimeException failed) {
-            attachments.discard(viewer.id(), uploaded);
+            attachments.withdraw(viewer.id(), uploaded);
             throw failed;
         }
         return uploaded;
@@ -184,7 +189,7 @@ class ConversationApiController {
         try {
             return replied(viewer, id, commands.reply(viewer, id, html, uploaded));
         } catch (RuntimeException refused) {
-            attachments.discard(viewer.id(), uploaded);
+            attachments.withdraw(viewer.id(), uploaded);
             throw refused;
         }
     }

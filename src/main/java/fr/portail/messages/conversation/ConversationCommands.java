@@ -5,6 +5,8 @@ import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.InvalidInputException.FieldProblem;
+import fr.portail.messages.platform.LimitExceededException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,10 +17,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What changes a conversation: creating it, replying, adding participants, marking it read or unread. Every command
@@ -37,6 +41,7 @@ public class ConversationCommands {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final InboxActions inboxActions;
+    private final long maxMessageBytes;
 
     ConversationCommands(
             JdbcClient jdbc,
@@ -46,7 +51,8 @@ public class ConversationCommands {
             AttachmentService attachments,
             ApplicationEventPublisher events,
             Clock clock,
-            InboxActions inboxActions) {
+            InboxActions inboxActions,
+            @Value("${messages.max-message-size:256KB}") DataSize maxMessageSize) {
         this.jdbc = jdbc;
         this.access = access;
         this.eligibility = eligibility;
@@ -55,6 +61,7 @@ public class ConversationCommands {
         this.events = events;
         this.clock = clock;
         this.inboxActions = inboxActions;
+        this.maxMessageBytes = maxMessageSize.toBytes();
     }
 
     /**
@@ -96,6 +103,10 @@ public class ConversationCommands {
         if (message.isEmpty() && request.attachmentIds().isEmpty()) {
             problems.add(FieldProblem.of("html", "conversation.error.messageRequired"));
         }
+        if (tooLarge(message)) {
+            problems.add(0, tooLargeProblem());
+            throw new LimitExceededException(LimitExceededException.Kind.TOO_LARGE, problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -135,12 +146,33 @@ public class ConversationCommands {
         if (message.isEmpty() && attachmentIds.isEmpty()) {
             throw new InvalidInputException("html", "conversation.error.messageRequired");
         }
+        if (tooLarge(message)) {
+            throw new LimitExceededException(LimitExceededException.Kind.TOO_LARGE, List.of(tooLargeProblem()));
+        }
         OffsetDateTime now = now();
         jdbc.sql("""
                         insert into participant (conversation_id, person_id, joined_at, last_message_at)
                         values (?, ?, ?, ?) on conflict do nothing
                         """).params(conversationId, author.id(), now, now).update();
         return append(author, conversationId, message, attachmentIds, now);
+    }
+
+    /** The largest sanitised HTML of a message, in UTF-8 bytes ({@code messages.max-message-size}). */
+    public long maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    /** SPEC §9: the sanitised HTML, as stored (UTF-8), is at most {@code messages.max-message-size}. */
+    private boolean tooLarge(RichText.Sanitized message) {
+        // Cheap first: a UTF-8 character takes at most 3 bytes per UTF-16 unit, at least 1.
+        int chars = message.html().length();
+        return chars > maxMessageBytes
+                || (3L * chars > maxMessageBytes
+                        && message.html().getBytes(StandardCharsets.UTF_8).length > maxMessageBytes);
+    }
+
+    private FieldProblem tooLargeProblem() {
+        return FieldProblem.of("html", "conversation.error.messageTooLarge", maxMessageBytes / 1024);
     }
 
     private UUID append(

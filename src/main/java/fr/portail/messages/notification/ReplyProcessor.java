@@ -6,6 +6,7 @@ import fr.portail.messages.conversation.ConversationCommands;
 import fr.portail.messages.directory.DirectoryService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.LimitExceededException;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.SecretTokens;
 import jakarta.mail.Address;
@@ -136,20 +137,28 @@ class ReplyProcessor {
                 return true;
             });
             if (!Boolean.TRUE.equals(posted)) {
-                attachments.discard(author.id(), files);
+                attachments.withdraw(author.id(), files);
                 return Outcome.ALREADY_PROCESSED;
             }
             log.info("Reply by e-mail posted in conversation {} by {}", conversationId, author.id());
             return Outcome.POSTED;
         } catch (InvalidInputException invalid) {
-            attachments.discard(author.id(), files);
-            boolean tooLarge = invalid.problems().stream()
-                    .anyMatch(problem -> problem.messageKey().contains("tooLarge"));
-            return refuse(key, tooLarge ? "too large" : "nothing to post", from, mail);
+            attachments.withdraw(author.id(), files);
+            return refuse(key, reason(invalid), from, mail);
         } catch (NotFoundException lostMeanwhile) {
-            attachments.discard(author.id(), files);
+            attachments.withdraw(author.id(), files);
             return refuse(key, "lost access", from, mail);
         }
+    }
+
+    /** Why a reply was refused, for the record kept of it (the sender gets the same short answer). */
+    private static String reason(InvalidInputException invalid) {
+        if (invalid instanceof LimitExceededException limit) {
+            return limit.kind() == LimitExceededException.Kind.TOO_LARGE ? "too large" : "over quota";
+        }
+        boolean tooLarge = invalid.problems().stream()
+                .anyMatch(problem -> problem.messageKey().contains("tooLarge"));
+        return tooLarge ? "too large" : "nothing to post";
     }
 
     /** The e-mail's identity across readers and retries: its Message-ID, or a digest of its headers without one. */

@@ -25,11 +25,14 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -164,6 +167,8 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
+                .addFilterBefore(
+                        new AnonymousMultipartFilter(problems::unauthorized, request -> false), CsrfFilter.class)
                 .addFilterBefore(accessTokenFilter, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(
@@ -193,6 +198,12 @@ class SecurityConfiguration {
                 // proof.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
                 .requestCache(cache -> cache.requestCache(landingPageAfterSignIn()))
+                // RFC 8058 lets the one-click mute arrive as multipart, without a session.
+                .addFilterBefore(
+                        new AnonymousMultipartFilter(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/unsubscribe/**")),
+                        CsrfFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle, hashing), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(viewerFilter, AuthorizationFilter.class)
                 .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_SECONDS))

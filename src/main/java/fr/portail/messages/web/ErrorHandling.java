@@ -1,6 +1,7 @@
 package fr.portail.messages.web;
 
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.LimitExceededException;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.TextRules;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,14 +77,27 @@ class ErrorHandling {
 
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException exception, HttpServletRequest request) {
+        return problems.answer(request, HttpStatus.BAD_REQUEST, fieldMessages(exception, request));
+    }
+
+    /** A limit of SPEC §9: 413 for a message too large, 429 for an upload allowance used up. */
+    @ExceptionHandler(LimitExceededException.class)
+    Object overLimit(LimitExceededException exception, HttpServletRequest request) {
+        HttpStatus status = switch (exception.kind()) {
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+        };
+        return problems.answer(request, status, fieldMessages(exception, request));
+    }
+
+    private List<Problems.FieldMessage> fieldMessages(InvalidInputException exception, HttpServletRequest request) {
         var locale = locales.resolveLocale(request);
-        List<Problems.FieldMessage> errors = exception.problems().stream()
+        return exception.problems().stream()
                 .map(problem -> new Problems.FieldMessage(
                         problem.field() == null ? "" : problem.field(),
                         messages.getMessage(
                                 problem.messageKey(), problem.arguments().toArray(), problem.messageKey(), locale)))
                 .toList();
-        return problems.answer(request, HttpStatus.BAD_REQUEST, errors);
     }
 
     /** A request record that breaks its declared constraints (Bean Validation), or a form that could not be bound. */

@@ -59,10 +59,17 @@ class OpenApiDescription {
         problems.put("405", "Method not allowed at this path");
         problems.put("406", "The answer cannot take the requested type");
         if (hasBody) {
-            if (operation.getRequestBody().getContent() != null
+            boolean takesFiles = operation.getRequestBody().getContent() != null
                     && operation.getRequestBody().getContent().keySet().stream()
-                            .anyMatch(type -> !type.contains("json"))) {
-                problems.put("413", "A file or the request is too large");
+                            .anyMatch(type -> !type.contains("json"));
+            boolean postsMessage = path.equals("/api/v1/conversations") || path.endsWith("/messages");
+            if (takesFiles || postsMessage) {
+                problems.put("413", "A file, a message (`messages.max-message-size`) or the request is too large");
+            }
+            if (takesFiles) {
+                problems.put(
+                        "429",
+                        "An upload limit is reached: 50 files uploaded and not yet sent, or the daily upload quota");
             }
             problems.put("415", "Unsupported content type");
         }

@@ -88,8 +88,11 @@ class Problems {
     ProblemDetail problem(HttpStatusCode status, Locale locale, List<FieldMessage> errors) {
         HttpStatus known = HttpStatus.resolve(status.value());
         String reason = known == null ? "Error" : known.getReasonPhrase();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status, messages.getMessage(detailKey(status.value()), null, reason, locale));
+        // A 413 or 429 has one cause, which its error says better than the status's general text.
+        String detail = (status.value() == 413 || status.value() == 429) && !errors.isEmpty()
+                ? errors.get(0).message()
+                : messages.getMessage(detailKey(status.value()), null, reason, locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(messages.getMessage("error.title." + status.value(), null, reason, locale));
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);

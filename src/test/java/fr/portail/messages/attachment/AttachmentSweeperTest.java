@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files that no message claims are deleted after the grace period, rows and files alike. The sweep runs over a storage
@@ -31,6 +32,12 @@ class AttachmentSweeperTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    UploadAllowance allowance;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     @TempDir
     Path directory;
 
@@ -41,7 +48,7 @@ class AttachmentSweeperTest {
     @BeforeEach
     void ownStorage() throws Exception {
         storage = new FileSystemAttachmentStorage(directory);
-        attachments = new AttachmentService(storage, jdbc, Clock.systemUTC());
+        attachments = new AttachmentService(storage, jdbc, Clock.systemUTC(), allowance, transactions);
     }
 
     @Test
@@ -63,7 +70,7 @@ class AttachmentSweeperTest {
                 .param(fresh.id())
                 .update();
         Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
-        new AttachmentSweeper(jdbc, storage, attachments, Duration.ofMinutes(30), later).sweep();
+        new AttachmentSweeper(jdbc, storage, attachments, allowance, Duration.ofMinutes(30), later).sweep();
 
         assertThat(jdbc.sql("select count(*) from attachment where id = ?")
                         .param(unsent.id())

@@ -69,6 +69,9 @@ class S3AttachmentIntegrationTest {
     @Autowired
     AttachmentService attachments;
 
+    @Autowired
+    UploadAllowance allowance;
+
     private Firm firm() {
         return testDirectory
                 .firm()
@@ -158,7 +161,7 @@ class S3AttachmentIntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
 
         Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
-        new AttachmentSweeper(jdbc, storage, attachments, Duration.ofMinutes(30), later).sweep();
+        new AttachmentSweeper(jdbc, storage, attachments, allowance, Duration.ofMinutes(30), later).sweep();
 
         assertThat(keyOf(unsent)).isNull();
         List<String> left = AttachmentStorageContract.listed(storage).stream()

@@ -14,6 +14,7 @@ import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
 import java.nio.file.Files;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The paperclip in a real browser: attach, send, download the same bytes; an oversized file is refused at once. Each
@@ -39,6 +41,9 @@ class AttachmentBrowserTest {
 
     @Autowired
     ConversationCommands conversations;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @RegisterExtension
     static final Browser browser = Browser.launch();
@@ -116,5 +121,25 @@ class AttachmentBrowserTest {
         assertThat(marie.locator("#reply [data-attachment-error]")).containsText("enorme.zip");
         assertThat(marie.locator("#reply [data-attachment-error]")).containsText("100 Mo");
         assertThat(marie.locator("#reply .attachment-chip")).hasCount(0);
+    }
+
+    @Test
+    void uploadBeyondTheDailyQuotaIsRefusedWithItsReasonInTheEditor() {
+        // Paul has already uploaded all but 10 bytes of his 2 GiB for the day.
+        jdbc.sql("insert into attachment_upload (attachment_id, uploader_id, size, uploaded_at) values (?, ?, ?, ?)")
+                .params(UUID.randomUUID(), firm.id("paul"), (2L << 30) - 10, OffsetDateTime.now())
+                .update();
+        browser.expect(429, "/api/v1/attachments");
+        Page paul = openBilanAs("paul");
+        FileChooser chooser = paul.waitForFileChooser(() -> paul.click("#reply [data-attach-button]"));
+        chooser.setFiles(new FilePayload("grand-livre.csv", "text/csv", new byte[100]));
+        var failed = paul.locator("#reply .attachment-chip.is-failed");
+        assertThat(failed).containsText("Le fichier « grand-livre.csv » n'a pas été joint");
+        assertThat(failed).containsText("2 Go");
+        assertThat(paul.locator("#reply [data-uploaded]")).hasCount(0);
+        assertThat(paul.locator("[data-testid=reply-send]")).isEnabled();
+        Browser.screenshot(paul, "reply-upload-over-quota");
+        paul.setViewportSize(390, 844);
+        Browser.screenshot(paul, "reply-upload-over-quota-390");
     }
 }

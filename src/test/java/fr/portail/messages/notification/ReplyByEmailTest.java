@@ -178,6 +178,48 @@ class ReplyByEmailTest extends EmailTestContext {
     }
 
     @Test
+    void aTextOverTheMessageSizeLimitIsRefusedWithAnAnswer() throws Exception {
+        String id = "<" + UUID.randomUUID() + "@mail.dupont.example>";
+        MimeMessage reply = reply(id, firm.paul.email(), paulsAddress, "Re: Bilan");
+        // 300 KB of text: over 256 KiB of HTML once in paragraphs.
+        reply.setText("Le détail des écritures de décembre.\n".repeat(8_000), "UTF-8");
+        send(reply);
+        awaitRefused(id, "too large");
+        assertThat(messageCount()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> answersTo(firm.paul.email()).size() == 1);
+    }
+
+    @Test
+    void aFileBeyondTheDailyQuotaIsRefusedWithAnAnswerAndNothingIsKeptOrCounted() throws Exception {
+        jdbc.sql(
+                        "insert into attachment_upload (attachment_id, uploader_id, size, uploaded_at) values (?, ?, ?, now())")
+                .params(UUID.randomUUID(), firm.paul.id(), (2L << 30) - 100)
+                .update();
+        String id = "<" + UUID.randomUUID() + "@mail.dupont.example>";
+        MimeMessage reply = reply(id, firm.paul.email(), paulsAddress, "Re: Bilan");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(textPart("Deux pièces jointes.", "plain"));
+        mixed.addBodyPart(file("premiere.bin", "application/octet-stream", 60));
+        mixed.addBodyPart(file("seconde.bin", "application/octet-stream", 60));
+        reply.setContent(mixed);
+        send(reply);
+        awaitRefused(id, "over quota");
+        assertThat(messageCount()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from attachment where uploader_id = ?")
+                        .param(firm.paul.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from attachment_upload where uploader_id = ?")
+                        .param(firm.paul.id())
+                        .query(Integer.class)
+                        .single())
+                .as("the first file, undone, no longer counts")
+                .isEqualTo(1);
+        await().atMost(WAIT).until(() -> answersTo(firm.paul.email()).size() == 1);
+    }
+
+    @Test
     void autoRepliesAreDroppedSilently() throws Exception {
         String autoSubmitted = "<" + UUID.randomUUID() + "@mail.dupont.example>";
         MimeMessage reply = reply(autoSubmitted, firm.paul.email(), paulsAddress, "Re: Bilan");
