@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class MessageBundlesTest {
 
+    /** The key of a line {@code key=value}. */
+    private static final Pattern KEY = Pattern.compile("^([A-Za-z0-9_.-]+)\\s*=");
+
     /** A MessageFormat argument: its index, whatever its format. */
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
 
@@ -60,6 +63,25 @@ class MessageBundlesTest {
                     .as("messages of %s with a single apostrophe, which MessageFormat drops", bundle)
                     .filteredOn(key -> lone.matcher(messages.getProperty(key)).find())
                     .isEmpty();
+        }
+    }
+
+    /** A key written twice keeps only its last value, silently: merges of the bundles made 30 such pairs once. */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String bundle : new String[] {"messages_fr.properties", "messages_en.properties"}) {
+            Map<String, Integer> occurrences = new TreeMap<>();
+            try (var lines = new java.io.BufferedReader(new InputStreamReader(
+                    Objects.requireNonNull(MessageBundlesTest.class.getResourceAsStream("/" + bundle), bundle),
+                    StandardCharsets.UTF_8))) {
+                lines.lines()
+                        .map(KEY::matcher)
+                        .filter(Matcher::find)
+                        .forEach(key -> occurrences.merge(key.group(1), 1, Integer::sum));
+            }
+            assertThat(occurrences)
+                    .as(bundle)
+                    .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
         }
     }
 
