@@ -14,13 +14,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -30,16 +34,24 @@ import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandle
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains: the JSON API under {@code /api/**} (session or personal access token, problem details on
- * failures) and the pages (form login). Both resolve the acting person from the database on every request.
+ * failures) and the pages (form login, then the second step: an e-mail code or a passkey). Both resolve the acting
+ * person from the database on every request.
+ *
+ * <p>Multi-factor authentication is Spring Security's: each step adds its factor authority to the same session
+ * ({@code FACTOR_PASSWORD}, {@code FACTOR_OTT}, {@code FACTOR_WEBAUTHN}), and {@link SecondStep} decides which the
+ * person needs. No required authority is declared here: who needs a second factor is the firm's rule, read per request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
     /** No inline script, no foreign origin, no framing. */
@@ -150,15 +162,16 @@ class SecurityConfiguration {
             AccessTokenFilter accessTokenFilter,
             MessageSource messages,
             LocaleResolver locales,
-            JsonMapper json)
+            JsonMapper json,
+            SecondStep secondStep)
             throws Exception {
         var problems = new ProblemResponses(messages, locales, json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**")
-                        .access(administratorsWithScope())
+                        .access(administratorsWithScope(secondStep))
                         .anyRequest()
-                        .access(signedInWithScope()))
+                        .access(signedInWithScope(secondStep)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(AccessTokenFilter::hasBearerToken))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthorized)
@@ -174,19 +187,48 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(
-            HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle, PasswordHashing hashing)
+            HttpSecurity http,
+            CurrentViewerFilter viewerFilter,
+            LoginThrottle throttle,
+            PasswordHashing hashing,
+            SecondStep secondStep,
+            SignInCodes codes,
+            SignInCodeRequests codeRequests,
+            WebAuthnRelyingPartyOperations relyingParty,
+            UserDetailsService people)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS)
                         .permitAll()
+                        .requestMatchers(SecondStepController.PATH, SignInCodeRequests.SEND_PATH)
+                        .access(afterPassword())
                         .requestMatchers("/admin/**")
-                        .access(administrators())
+                        .access(administrators(secondStep))
                         .anyRequest()
-                        .access(signedIn()))
+                        .access(signedIn(secondStep)))
                 .formLogin(form -> form.loginPage("/login")
                         .failureUrl("/login?error")
                         .defaultSuccessUrl("/", false)
                         .permitAll())
+                // The e-mail code: Spring Security's one-time-token login, bound to the person of the password step.
+                .oneTimeTokenLogin(code -> code.tokenService(codes)
+                        .tokenGeneratingUrl(SignInCodeRequests.SEND_PATH)
+                        .generateRequestResolver(codeRequests)
+                        .tokenGenerationSuccessHandler(codeRequests)
+                        .loginProcessingUrl(SignInCodeRequests.CHECK_PATH)
+                        .authenticationConverter(codeRequests)
+                        .loginPage(SecondStepController.PATH)
+                        .failureUrl(SecondStepController.PATH + "?erreur")
+                        .showDefaultSubmitPage(false))
+                .webAuthn(passkey -> passkey.disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                            @Override
+                            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationManager(
+                                        new ProviderManager(new PasskeyAuthenticationProvider(relyingParty, people)));
+                                return filter;
+                            }
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // RFC 8058: the mail provider POSTs the one-click mute without a session; its signed token is the
                 // proof.
@@ -214,40 +256,59 @@ class SecurityConfiguration {
         return cache;
     }
 
-    /** Signed in and still active: the viewer filter has found the person in the directory. */
-    private static AuthorizationManager<RequestAuthorizationContext> signedIn() {
-        return (authentication, context) ->
-                new AuthorizationDecision(CurrentViewer.of(context.getRequest()).isPresent());
+    /** Signed in and still active (the viewer filter has found the person), with every step the rule asks. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedIn(SecondStep secondStep) {
+        return (authentication, context) -> CurrentViewer.of(context.getRequest())
+                .map(viewer -> secondStep.authorize(authentication, viewer))
+                .orElse(new AuthorizationDecision(false));
     }
 
-    /** Signed in; a token of scope {@code read} only for reading calls. */
-    private static AuthorizationManager<RequestAuthorizationContext> signedInWithScope() {
+    /** The page of the second step: the password is right, the rest is to come. */
+    private static AuthorizationManager<RequestAuthorizationContext> afterPassword() {
+        return (authentication, context) -> new AuthorizationDecision(
+                CurrentViewer.of(context.getRequest()).isPresent()
+                        && SignInCodeRequests.afterPassword().isPresent());
+    }
+
+    /**
+     * Signed in; a token of scope {@code read} only for reading calls. A personal access token is never asked for a
+     * second factor: it was created in a session that had given every factor the rule asked.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInWithScope(SecondStep secondStep) {
+        AuthorizationManager<RequestAuthorizationContext> signedIn = signedIn(secondStep);
         return (authentication, context) -> {
             HttpServletRequest request = context.getRequest();
             boolean reading = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
-            return new AuthorizationDecision(CurrentViewer.of(request).isPresent()
-                    && AccessTokenFilter.scope(request)
-                            .map(scope -> reading || scope != AccessTokens.Scope.READ)
-                            .orElse(true));
+            var scope = AccessTokenFilter.scope(request);
+            if (scope.isPresent()) {
+                return new AuthorizationDecision(CurrentViewer.of(request).isPresent()
+                        && (reading || scope.get() != AccessTokens.Scope.READ));
+            }
+            return signedIn.authorize(authentication, context);
         };
     }
 
     /** Administrators; with a token, only one of scope {@code admin}. */
-    private static AuthorizationManager<RequestAuthorizationContext> administratorsWithScope() {
-        AuthorizationManager<RequestAuthorizationContext> administrators = administrators();
-        return (authentication, context) -> new AuthorizationDecision(
-                administrators.authorize(authentication, context).isGranted()
-                        && AccessTokenFilter.scope(context.getRequest())
-                                .map(scope -> scope == AccessTokens.Scope.ADMIN)
-                                .orElse(true));
-    }
-
-    /** Administrators as the directory says now, not as it said at sign-in. */
-    private static AuthorizationManager<RequestAuthorizationContext> administrators() {
+    private static AuthorizationManager<RequestAuthorizationContext> administratorsWithScope(SecondStep secondStep) {
+        AuthorizationManager<RequestAuthorizationContext> administrators = administrators(secondStep);
         return (authentication, context) -> {
             HttpServletRequest request = context.getRequest();
-            return new AuthorizationDecision(
-                    CurrentViewer.of(request).map(viewer -> viewer.admin()).orElse(false));
+            var scope = AccessTokenFilter.scope(request);
+            if (scope.isPresent()) {
+                return new AuthorizationDecision(CurrentViewer.of(request)
+                                .map(viewer -> viewer.admin())
+                                .orElse(false)
+                        && scope.get() == AccessTokens.Scope.ADMIN);
+            }
+            return administrators.authorize(authentication, context);
         };
+    }
+
+    /** Administrators as the directory says now, not as it said at sign-in, with every step the rule asks. */
+    private static AuthorizationManager<RequestAuthorizationContext> administrators(SecondStep secondStep) {
+        return (authentication, context) -> CurrentViewer.of(context.getRequest())
+                .filter(viewer -> viewer.admin())
+                .map(viewer -> secondStep.authorize(authentication, viewer))
+                .orElse(new AuthorizationDecision(false));
     }
 }
