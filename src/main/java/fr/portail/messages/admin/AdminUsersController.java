@@ -1,6 +1,5 @@
 package fr.portail.messages.admin;
 
-import fr.portail.messages.security.Passkeys;
 import fr.portail.messages.directory.AdministrationLookups;
 import fr.portail.messages.directory.IssuedInvitation;
 import fr.portail.messages.directory.MembershipAdministration;
@@ -12,6 +11,7 @@ import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.SearchPatterns;
+import fr.portail.messages.security.Passkeys;
 import fr.portail.messages.web.FormFeedback;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
@@ -137,7 +137,8 @@ class AdminUsersController {
     String show(Viewer viewer, @PathVariable UUID personId, Model model) {
         var detail = administration.person(viewer, personId);
         model.addAttribute("detail", detail);
-        model.addAttribute("passkeyCount", passkeys.ofEmail(detail.person().email()).size());
+        model.addAttribute(
+                "passkeyCount", passkeys.ofEmail(detail.person().email()).size());
         return "admin/user";
     }
 
@@ -158,7 +159,8 @@ class AdminUsersController {
     String removePasskeys(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
         var detail = administration.person(viewer, personId);
         int removed = passkeys.removeAll(viewer.id(), personId);
-        feedback.notice(redirect, "admin.user.passkeysRemoved", removed, detail.person().name());
+        feedback.notice(
+                redirect, "admin.user.passkeysRemoved", removed, detail.person().name());
         return back(personId);
     }
 

@@ -84,7 +84,9 @@ public class SecondFactorSetting {
                 .orElseThrow(() -> new InvalidInputException("secondFactor", "firm.secondFactor.error.unknown"));
         SecondFactorRule before = read(" for update");
         if (before != rule) {
-            jdbc.sql("update firm_identity set second_factor = ?").param(rule.value()).update();
+            jdbc.sql("update firm_identity set second_factor = ?")
+                    .param(rule.value())
+                    .update();
             audit.record(actorId, "SECOND_FACTOR_RULE_CHANGED", "firm", before.value() + " → " + rule.value());
         }
         forgetAfterCommit();

@@ -76,8 +76,8 @@ class InvitationController {
         var principal = credentials.loadUserByUsername(person.email());
         ((org.springframework.security.core.CredentialsContainer) principal).eraseCredentials();
         // The password just chosen is the first factor; the second step follows if the firm's rule asks for it.
-        var authorities = new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(
-                principal.getAuthorities());
+        var authorities =
+                new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(principal.getAuthorities());
         authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         sessionFixation.onAuthentication(authentication, request, response);

@@ -85,9 +85,7 @@ public class Passkeys {
         int removed = jdbc.sql("""
                         delete from user_credentials c using user_entities u
                          where u.id = c.user_entity_user_id and u.name = ?
-                        """)
-                .param(email)
-                .update();
+                        """).param(email).update();
         if (removed > 0) {
             audit.record(actorId, "PASSKEYS_REMOVED", "person:" + personId, removed + " passkey(s) of " + email);
         }

@@ -13,18 +13,18 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -251,8 +251,10 @@ class SecurityConfiguration {
     private static HttpSessionRequestCache landingPageAfterSignIn() {
         var cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
-        // A page's event stream reconnecting after its session ended is no page to land on after signing in.
-        cache.setRequestMatcher(request -> !request.getRequestURI().equals(request.getContextPath() + "/events"));
+        // A page's event stream reconnecting after its session ended is no page to land on after signing in, and
+        // neither is a form's POST (a token created after the second step would be a GET of the form's address).
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && !request.getRequestURI().equals(request.getContextPath() + "/events"));
         return cache;
     }
 
@@ -265,8 +267,8 @@ class SecurityConfiguration {
 
     /** The page of the second step: the password is right, the rest is to come. */
     private static AuthorizationManager<RequestAuthorizationContext> afterPassword() {
-        return (authentication, context) -> new AuthorizationDecision(
-                CurrentViewer.of(context.getRequest()).isPresent()
+        return (authentication, context) ->
+                new AuthorizationDecision(CurrentViewer.of(context.getRequest()).isPresent()
                         && SignInCodeRequests.afterPassword().isPresent());
     }
 
@@ -281,8 +283,8 @@ class SecurityConfiguration {
             boolean reading = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
             var scope = AccessTokenFilter.scope(request);
             if (scope.isPresent()) {
-                return new AuthorizationDecision(CurrentViewer.of(request).isPresent()
-                        && (reading || scope.get() != AccessTokens.Scope.READ));
+                return new AuthorizationDecision(
+                        CurrentViewer.of(request).isPresent() && (reading || scope.get() != AccessTokens.Scope.READ));
             }
             return signedIn.authorize(authentication, context);
         };
@@ -295,10 +297,9 @@ class SecurityConfiguration {
             HttpServletRequest request = context.getRequest();
             var scope = AccessTokenFilter.scope(request);
             if (scope.isPresent()) {
-                return new AuthorizationDecision(CurrentViewer.of(request)
-                                .map(viewer -> viewer.admin())
-                                .orElse(false)
-                        && scope.get() == AccessTokens.Scope.ADMIN);
+                return new AuthorizationDecision(
+                        CurrentViewer.of(request).map(viewer -> viewer.admin()).orElse(false)
+                                && scope.get() == AccessTokens.Scope.ADMIN);
             }
             return administrators.authorize(authentication, context);
         };

@@ -44,8 +44,7 @@ class SignInCodeRequests
 
     /** The person of this session if they have given the right password, whatever else they have done. */
     static Optional<SignedInPerson> afterPassword() {
-        Authentication authentication =
-                SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null
                 && authentication.getPrincipal() instanceof SignedInPerson person
                 && authentication.getAuthorities().stream()
@@ -78,8 +77,7 @@ class SignInCodeRequests
 
     /** Sends the code by e-mail, then shows the page where it is typed. */
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken code)
-            throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken code) throws IOException {
         jdbc.sql("select email, name, language from person where lower(email) = lower(?)")
                 .param(code.getUsername())
                 .query((rs, n) -> {

@@ -145,7 +145,8 @@ class SignInCodes implements OneTimeTokenService {
                 .query((rs, n) -> {
                     int left = Math.max(0, MAX_TRIES - rs.getInt("failed_tries"));
                     if (!clock.instant()
-                            .isBefore(rs.getObject("expires_at", OffsetDateTime.class).toInstant())) {
+                            .isBefore(rs.getObject("expires_at", OffsetDateTime.class)
+                                    .toInstant())) {
                         return new Status(State.EXPIRED, 0);
                     }
                     return left == 0 ? new Status(State.NO_TRIES_LEFT, 0) : new Status(State.PENDING, left);
