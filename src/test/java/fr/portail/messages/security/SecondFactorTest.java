@@ -7,6 +7,7 @@ import fr.portail.messages.platform.EmbeddedMailServer;
 import fr.portail.messages.support.HttpUser;
 import fr.portail.messages.support.HttpUser.Response;
 import fr.portail.messages.support.IntegrationTest;
+import fr.portail.messages.support.SecondStepUser;
 import fr.portail.messages.support.TestClock;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.TestUser;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,9 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class SecondFactorTest {
-
-    static final String CODE_SUBJECT = "Votre code de connexion";
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     @LocalServerPort
     int port;
@@ -65,36 +62,19 @@ class SecondFactorTest {
     }
 
     private static String csrf(HttpUser user) {
-        return HttpUser.csrfToken(user.get("/connexion/verification"));
+        return SecondStepUser.csrf(user);
     }
 
-    /** Asks for a code and reads it in the new e-mail (several sent within a second have no reliable order). */
     private String sendCode(HttpUser user, TestUser person) {
-        List<String> before = mailsTo(person).stream().map(e -> e.text()).toList();
-        Response sent = user.postForm("/connexion/code", Map.of("_csrf", csrf(user)));
-        assertThat(sent.status()).isEqualTo(302);
-        assertThat(sent.location()).isEqualTo("/connexion/verification?envoye");
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> mailsTo(person).size() > before.size());
-        List<String> fresh = mailsTo(person).stream()
-                .map(e -> e.text())
-                .filter(text -> !before.contains(text))
-                .toList();
-        assertThat(fresh).hasSize(1);
-        Matcher code = CODE.matcher(fresh.get(0));
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return SecondStepUser.sendCode(user, person.email(), mail);
     }
 
-    private List<EmbeddedMailServer.CaughtEmail> mailsTo(TestUser person) {
-        return mail.receivedEmails().stream()
-                .filter(e -> e.to().contains(person.email()) && e.subject().equals(CODE_SUBJECT))
-                .toList();
+    private List<String> mailsTo(TestUser person) {
+        return SecondStepUser.codeMails(mail, person.email());
     }
 
     private static Response typeCode(HttpUser user, String code) {
-        return user.postForm("/connexion/code/verifier", Map.of("code", code, "_csrf", csrf(user)));
+        return SecondStepUser.typeCode(user, code);
     }
 
     private static String otherThan(String code) {
@@ -303,5 +283,67 @@ class SecondFactorTest {
         assertThat(user.get("/admin/cabinet").location())
                 .as("the rule now applies to the administrator who chose it")
                 .startsWith("/connexion/verification?");
+    }
+
+    @Test
+    void anAdministratorRemovesAPersonsPasskeysAndItIsAudited() {
+        TestUser admin = directory.admin();
+        TestUser owner = directory.collaborator();
+        TestUser other = directory.collaborator();
+        givePasskey(owner, "Téléphone");
+        givePasskey(owner, "Ordinateur");
+        givePasskey(other, "Clé USB");
+        HttpUser user = afterPassword(admin);
+
+        String page = user.get("/admin/utilisateurs/" + owner.id()).body();
+        assertThat(page).contains("Supprimer ses 2 clés d’accès");
+        Response removed = user.postForm(
+                "/admin/utilisateurs/" + owner.id() + "/cles/supprimer",
+                Map.of("_csrf", HttpUser.csrfToken(user.get("/admin/utilisateurs/" + owner.id()))));
+        assertThat(removed.status()).isEqualTo(302);
+        assertThat(user.get(removed.location()).body())
+                .contains("2 clés d’accès de " + owner.name() + " supprimées.")
+                .doesNotContain("data-testid=\"remove-passkeys\"");
+        assertThat(passkeysOf(owner)).isZero();
+        assertThat(passkeysOf(other)).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select details from audit_entry
+                         where actor_id = ? and action = 'PASSKEYS_REMOVED' and target = ?
+                        """)
+                        .param(admin.id())
+                        .param("person:" + owner.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2 passkey(s) of " + owner.email());
+
+        HttpUser notAdmin = afterPassword(other);
+        Response refused = notAdmin.postForm(
+                "/admin/utilisateurs/" + other.id() + "/cles/supprimer",
+                Map.of("_csrf", HttpUser.csrfToken(notAdmin.get("/profil"))));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(passkeysOf(other)).isEqualTo(1);
+    }
+
+    /** A stored passkey as Spring Security's registration writes it (the key bytes do not matter here). */
+    private void givePasskey(TestUser person, String label) {
+        String userId = "u-" + person.id();
+        jdbc.sql("insert into user_entities (id, name, display_name) values (?, ?, ?) on conflict do nothing")
+                .params(userId, person.email(), person.email())
+                .update();
+        jdbc.sql("""
+                        insert into user_credentials (credential_id, user_entity_user_id, public_key, signature_count,
+                               uv_initialized, backup_eligible, authenticator_transports, public_key_credential_type,
+                               backup_state, created, last_used, label)
+                        values (?, ?, ?, 0, true, false, 'internal', 'public-key', false, now(), now(), ?)
+                        """)
+                .params(TestDirectory.unique("cred"), userId, new byte[] {1, 2, 3}, label)
+                .update();
+    }
+
+    private long passkeysOf(TestUser person) {
+        return jdbc.sql("""
+                        select count(*) from user_credentials c join user_entities u on u.id = c.user_entity_user_id
+                         where u.name = ?
+                        """).param(person.email()).query(Long.class).single();
     }
 }
