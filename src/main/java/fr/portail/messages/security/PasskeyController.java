@@ -1,7 +1,6 @@
 package fr.portail.messages.security;
 
 import fr.portail.messages.directory.Viewer;
-import fr.portail.messages.web.FormFeedback;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +19,10 @@ class PasskeyController {
 
     private final Passkeys passkeys;
     private final SecondStep secondStep;
-    private final FormFeedback feedback;
 
-    PasskeyController(Passkeys passkeys, SecondStep secondStep, FormFeedback feedback) {
+    PasskeyController(Passkeys passkeys, SecondStep secondStep) {
         this.passkeys = passkeys;
         this.secondStep = secondStep;
-        this.feedback = feedback;
     }
 
     @GetMapping(PATH)
@@ -38,7 +35,7 @@ class PasskeyController {
     @PostMapping(PATH + "/{id}/supprimer")
     String remove(Viewer viewer, @PathVariable String id, RedirectAttributes redirect) {
         if (passkeys.remove(viewer, id)) {
-            feedback.notice(redirect, "passkeys.removed");
+            redirect.addFlashAttribute("passkeyRemoved", true);
         }
         return "redirect:" + PATH;
     }

@@ -72,7 +72,7 @@ class SecondFactorBrowserTest {
         page.getByLabel("Code à 6 chiffres").fill(otherThan(code));
         page.getByTestId("check-code").click();
         assertThat(page.getByTestId("code-error")).containsText("Ce code n'est pas le bon. Il vous reste 4 essais.");
-        assertThat(page.getByLabel("Code à 6 chiffres")).hasAttribute("aria-describedby", "code-help code-error");
+        assertThat(page.getByLabel("Code à 6 chiffres")).hasAttribute("aria-describedby", "code-error");
         Browser.screenshot(page, "second-step-wrong-code-1280");
 
         page.getByLabel("Code à 6 chiffres").fill(code);

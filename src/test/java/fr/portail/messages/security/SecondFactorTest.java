@@ -324,6 +324,36 @@ class SecondFactorTest {
         assertThat(passkeysOf(other)).isEqualTo(1);
     }
 
+    @Test
+    void aPersonRemovesTheirOwnPasskeyAndNobodyElses() {
+        TestUser owner = directory.collaborator();
+        TestUser other = directory.collaborator();
+        givePasskey(owner, "Téléphone");
+        givePasskey(other, "Clé USB");
+        HttpUser user = afterPassword(owner);
+        String page = user.get("/profil/cles").body();
+        assertThat(page).contains("Téléphone").doesNotContain("Clé USB");
+        String othersKey = credentialIds(other).get(0);
+        String csrf = HttpUser.csrfToken(user.get("/profil/cles"));
+
+        user.postForm("/profil/cles/" + othersKey + "/supprimer", Map.of("_csrf", csrf));
+        assertThat(passkeysOf(other)).isEqualTo(1);
+        Response removed =
+                user.postForm("/profil/cles/" + credentialIds(owner).get(0) + "/supprimer", Map.of("_csrf", csrf));
+        assertThat(removed.location()).isEqualTo("/profil/cles");
+        assertThat(user.get("/profil/cles").body())
+                .contains("Clé d&#39;accès supprimée.")
+                .contains("Aucune clé d&#39;accès");
+        assertThat(passkeysOf(owner)).isZero();
+    }
+
+    private List<String> credentialIds(TestUser person) {
+        return jdbc.sql("""
+                        select c.credential_id from user_credentials c join user_entities u on u.id = c.user_entity_user_id
+                         where u.name = ?
+                        """).param(person.email()).query(String.class).list();
+    }
+
     /** A stored passkey as Spring Security's registration writes it (the key bytes do not matter here). */
     private void givePasskey(TestUser person, String label) {
         String userId = "u-" + person.id();
