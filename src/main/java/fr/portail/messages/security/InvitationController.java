@@ -6,7 +6,10 @@ import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -76,8 +79,7 @@ class InvitationController {
         var principal = credentials.loadUserByUsername(person.email());
         ((org.springframework.security.core.CredentialsContainer) principal).eraseCredentials();
         // The password just chosen is the first factor; the second step follows if the firm's rule asks for it.
-        var authorities =
-                new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(principal.getAuthorities());
+        List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
         authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         sessionFixation.onAuthentication(authentication, request, response);

@@ -1,11 +1,9 @@
 package fr.portail.messages.security;
 
 import fr.portail.messages.directory.DirectoryService;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,8 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,7 +24,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -169,9 +164,9 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**")
-                        .access(administratorsWithScope(secondStep))
+                        .access(RequestRules.administratorsWithScope(secondStep))
                         .anyRequest()
-                        .access(signedInWithScope(secondStep)))
+                        .access(RequestRules.signedInWithScope(secondStep)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(AccessTokenFilter::hasBearerToken))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthorized)
@@ -201,11 +196,11 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS)
                         .permitAll()
                         .requestMatchers(SecondStepController.PATH, SignInCodeRequests.SEND_PATH)
-                        .access(afterPassword())
+                        .access(RequestRules.afterPassword())
                         .requestMatchers("/admin/**")
-                        .access(administrators(secondStep))
+                        .access(RequestRules.administrators(secondStep))
                         .anyRequest()
-                        .access(signedIn(secondStep)))
+                        .access(RequestRules.signedIn(secondStep)))
                 .formLogin(form -> form.loginPage("/login")
                         .failureUrl("/login?error")
                         .defaultSuccessUrl("/", false)
@@ -256,60 +251,5 @@ class SecurityConfiguration {
         cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
                 && !request.getRequestURI().equals(request.getContextPath() + "/events"));
         return cache;
-    }
-
-    /** Signed in and still active (the viewer filter has found the person), with every step the rule asks. */
-    private static AuthorizationManager<RequestAuthorizationContext> signedIn(SecondStep secondStep) {
-        return (authentication, context) -> CurrentViewer.of(context.getRequest())
-                .map(viewer -> secondStep.authorize(authentication, viewer))
-                .orElse(new AuthorizationDecision(false));
-    }
-
-    /** The page of the second step: the password is right, the rest is to come. */
-    private static AuthorizationManager<RequestAuthorizationContext> afterPassword() {
-        return (authentication, context) ->
-                new AuthorizationDecision(CurrentViewer.of(context.getRequest()).isPresent()
-                        && SignInCodeRequests.afterPassword().isPresent());
-    }
-
-    /**
-     * Signed in; a token of scope {@code read} only for reading calls. A personal access token is never asked for a
-     * second factor: it was created in a session that had given every factor the rule asked.
-     */
-    private static AuthorizationManager<RequestAuthorizationContext> signedInWithScope(SecondStep secondStep) {
-        AuthorizationManager<RequestAuthorizationContext> signedIn = signedIn(secondStep);
-        return (authentication, context) -> {
-            HttpServletRequest request = context.getRequest();
-            boolean reading = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
-            var scope = AccessTokenFilter.scope(request);
-            if (scope.isPresent()) {
-                return new AuthorizationDecision(
-                        CurrentViewer.of(request).isPresent() && (reading || scope.get() != AccessTokens.Scope.READ));
-            }
-            return signedIn.authorize(authentication, context);
-        };
-    }
-
-    /** Administrators; with a token, only one of scope {@code admin}. */
-    private static AuthorizationManager<RequestAuthorizationContext> administratorsWithScope(SecondStep secondStep) {
-        AuthorizationManager<RequestAuthorizationContext> administrators = administrators(secondStep);
-        return (authentication, context) -> {
-            HttpServletRequest request = context.getRequest();
-            var scope = AccessTokenFilter.scope(request);
-            if (scope.isPresent()) {
-                return new AuthorizationDecision(
-                        CurrentViewer.of(request).map(viewer -> viewer.admin()).orElse(false)
-                                && scope.get() == AccessTokens.Scope.ADMIN);
-            }
-            return administrators.authorize(authentication, context);
-        };
-    }
-
-    /** Administrators as the directory says now, not as it said at sign-in, with every step the rule asks. */
-    private static AuthorizationManager<RequestAuthorizationContext> administrators(SecondStep secondStep) {
-        return (authentication, context) -> CurrentViewer.of(context.getRequest())
-                .filter(viewer -> viewer.admin())
-                .map(viewer -> secondStep.authorize(authentication, viewer))
-                .orElse(new AuthorizationDecision(false));
     }
 }

@@ -80,17 +80,17 @@ class SignInCodeRequests
     public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken code) throws IOException {
         jdbc.sql("select email, name, language from person where lower(email) = lower(?)")
                 .param(code.getUsername())
-                .query((rs, n) -> {
-                    mailer.send(
-                            rs.getString("email"),
-                            rs.getString("language"),
-                            "secondFactor.mail.subject",
-                            "secondFactor.mail.body",
-                            new Object[] {rs.getString("name"), code.getTokenValue(), SignInCodes.VALIDITY.toMinutes()},
-                            code.getTokenValue());
-                    return true;
-                })
-                .optional();
+                .query((rs, n) -> new Recipient(rs.getString("email"), rs.getString("name"), rs.getString("language")))
+                .optional()
+                .ifPresent(to -> mailer.send(
+                        to.email(),
+                        to.language(),
+                        "secondFactor.mail.subject",
+                        "secondFactor.mail.body",
+                        new Object[] {to.name(), code.getTokenValue(), SignInCodes.VALIDITY.toMinutes()},
+                        code.getTokenValue()));
         response.sendRedirect(request.getContextPath() + SecondStepController.PATH + "?envoye");
     }
+
+    private record Recipient(String email, String name, String language) {}
 }

@@ -220,6 +220,9 @@ class SecondFactorTest {
         assertThat(refused.status()).isEqualTo(302);
         assertThat(refused.location()).startsWith("/connexion/verification?");
         assertThat(tokensOf(collaborator)).isZero();
+        assertThat(user.postForm("/webauthn/register", Map.of("_csrf", csrf)).location())
+                .as("nor a passkey")
+                .startsWith("/connexion/verification?");
         Response sessionApi = user.json("GET", "/api/v1/me", null);
         assertThat(sessionApi.status()).as("the API with a half-done session").isEqualTo(403);
         assertThat(sessionApi.header("Content-Type")).startsWith("application/problem+json");
