@@ -49,6 +49,7 @@ class SecondStepController {
         model.addAttribute("codeSent", status.state() == SignInCodes.State.PENDING);
         model.addAttribute("triesLeft", status.triesLeft());
         model.addAttribute("validityMinutes", SignInCodes.VALIDITY.toMinutes());
+        model.addAttribute("resendSeconds", SignInCodes.RESEND_AFTER.toSeconds());
         if (request.getParameter("erreur") != null || status.state() == SignInCodes.State.NO_TRIES_LEFT) {
             model.addAttribute("fieldErrors", Map.of("code", List.of(codeError(status))));
         }
@@ -58,10 +59,11 @@ class SecondStepController {
         return "second-step";
     }
 
-    /** Reached only when no code was sent: the tries are used up (see {@link SignInCodeRequests#resolve}). */
+    /** Reached only when no code was sent (see {@link SignInCodeRequests#resolve}): the page says why. */
     @PostMapping(SignInCodeRequests.SEND_PATH)
-    String noNewCode() {
-        return "redirect:" + PATH + "?erreur";
+    String noNewCode(HttpServletRequest request) {
+        Viewer viewer = CurrentViewer.of(request).orElseThrow();
+        return "redirect:" + PATH + (codes.status(viewer.id()).justSent() ? "?attendre" : "?erreur");
     }
 
     private String codeError(SignInCodes.Status status) {

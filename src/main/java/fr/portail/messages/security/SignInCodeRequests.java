@@ -55,13 +55,14 @@ class SignInCodeRequests
     }
 
     /**
-     * No new code while the person's tries are used up and their code still runs: new codes would give new guesses.
-     * The request then reaches {@link SecondStepController}, which says so.
+     * No new code while the person's tries are used up and their code still runs (new codes would give new guesses),
+     * nor within {@link SignInCodes#RESEND_AFTER} of the previous one. The request then reaches
+     * {@link SecondStepController}, which says so.
      */
     @Override
     public GenerateOneTimeTokenRequest resolve(HttpServletRequest request) {
         return afterPassword()
-                .filter(person -> codes.status(person.personId()).state() != SignInCodes.State.NO_TRIES_LEFT)
+                .filter(person -> codes.status(person.personId()).newCodeAllowed())
                 .map(person -> new GenerateOneTimeTokenRequest(person.getUsername(), SignInCodes.VALIDITY))
                 .orElse(null);
     }

@@ -37,6 +37,9 @@ class SignInCodes implements OneTimeTokenService {
     static final Duration VALIDITY = Duration.ofMinutes(10);
     static final int MAX_TRIES = 5;
 
+    /** The least time between two codes: asking again at once would only fill the person's mailbox. */
+    static final Duration RESEND_AFTER = Duration.ofSeconds(30);
+
     private static final Pattern CODE = Pattern.compile("\\d{6}");
 
     private final JdbcClient jdbc;
@@ -144,19 +147,33 @@ class SignInCodes implements OneTimeTokenService {
                 .param(personId)
                 .query((rs, n) -> {
                     int left = Math.max(0, MAX_TRIES - rs.getInt("failed_tries"));
-                    if (!clock.instant()
-                            .isBefore(rs.getObject("expires_at", OffsetDateTime.class)
-                                    .toInstant())) {
-                        return new Status(State.EXPIRED, 0);
+                    Instant now = clock.instant();
+                    Instant expiresAt =
+                            rs.getObject("expires_at", OffsetDateTime.class).toInstant();
+                    boolean justSent = now.isBefore(expiresAt.minus(VALIDITY).plus(RESEND_AFTER));
+                    if (!now.isBefore(expiresAt)) {
+                        return new Status(State.EXPIRED, 0, false);
                     }
-                    return left == 0 ? new Status(State.NO_TRIES_LEFT, 0) : new Status(State.PENDING, left);
+                    return left == 0
+                            ? new Status(State.NO_TRIES_LEFT, 0, justSent)
+                            : new Status(State.PENDING, left, justSent);
                 })
                 .optional()
-                .orElse(new Status(State.NONE, 0));
+                .orElse(new Status(State.NONE, 0, false));
     }
 
-    /** A code's state and its tries left. */
-    record Status(State state, int triesLeft) {}
+    /**
+     * A code's state and its tries left.
+     *
+     * @param justSent whether it was sent less than {@link #RESEND_AFTER} ago
+     */
+    record Status(State state, int triesLeft, boolean justSent) {
+
+        /** Whether a new code may be sent now. */
+        boolean newCodeAllowed() {
+            return state != State.NO_TRIES_LEFT && !justSent;
+        }
+    }
 
     private Optional<UUID> personId(String email) {
         return jdbc.sql("select id from person where lower(email) = ?")

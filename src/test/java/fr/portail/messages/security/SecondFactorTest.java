@@ -102,6 +102,12 @@ class SecondFactorTest {
         String code = sendCode(user, collaborator);
         assertThat(user.get("/connexion/verification?envoye").body())
                 .contains("Nous avons envoyé un code à 6 chiffres à " + collaborator.email());
+        Response tooSoon = user.postForm("/connexion/code", Map.of("_csrf", csrf(user)));
+        assertThat(tooSoon.location()).isEqualTo("/connexion/verification?attendre");
+        assertThat(user.get(tooSoon.location()).body()).contains("Un code vient de partir : attendez 30 secondes");
+        assertThat(mailsTo(collaborator))
+                .as("no second e-mail within 30 seconds")
+                .hasSize(1);
         Response checked = typeCode(user, code);
         assertThat(checked.status()).isEqualTo(302);
         assertThat(checked.location()).isEqualTo("/");
@@ -138,6 +144,7 @@ class SecondFactorTest {
         assertThat(inside(user)).isFalse();
 
         int mails = mailsTo(collaborator).size();
+        clock.advance(Duration.ofSeconds(31));
         Response again = user.postForm("/connexion/code", Map.of("_csrf", csrf(user)));
         assertThat(again.location())
                 .as("no new code, hence no new guesses, while the used-up one runs")
