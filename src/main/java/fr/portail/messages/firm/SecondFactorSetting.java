@@ -2,6 +2,7 @@ package fr.portail.messages.firm;
 
 import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.platform.InvalidInputException;
+import fr.portail.messages.platform.StartupRefusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,8 +47,10 @@ public class SecondFactorSetting {
 
     private static SecondFactorRule parseProperty(String property) {
         return SecondFactorRule.parse(property)
-                .orElseThrow(() -> new IllegalStateException("messages.security.second-factor must be none, "
-                        + "administrators, collaborators or everyone, not \"" + property + "\""));
+                .orElseThrow(() -> new StartupRefusal(
+                        "messages.security.second-factor is \"" + property + "\"",
+                        "Set messages.security.second-factor to none, administrators, collaborators or everyone, or"
+                                + " leave it unset to use the firm's setting on the administration pages."));
     }
 
     /** The rule in force now. */
