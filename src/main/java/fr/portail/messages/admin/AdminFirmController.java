@@ -3,6 +3,8 @@ package fr.portail.messages.admin;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.firm.FirmIdentityService;
 import fr.portail.messages.firm.FirmSettings;
+import fr.portail.messages.firm.SecondFactorRule;
+import fr.portail.messages.firm.SecondFactorSetting;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.web.FormFeedback;
@@ -19,16 +21,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The firm's identity: name, brand colour, contact e-mail, legal footer, and the logo. */
+/** The firm's identity (name, brand colour, contact e-mail, legal footer, logo) and its rule for two-step sign-in. */
 @Controller
 class AdminFirmController {
 
     private final FirmIdentityService identities;
     private final FormFeedback feedback;
+    private final SecondFactorSetting secondFactor;
 
-    AdminFirmController(FirmIdentityService identities, FormFeedback feedback) {
+    AdminFirmController(FirmIdentityService identities, FormFeedback feedback, SecondFactorSetting secondFactor) {
         this.identities = identities;
         this.feedback = feedback;
+        this.secondFactor = secondFactor;
     }
 
     /** The fields of the identity form. */
@@ -94,7 +98,21 @@ class AdminFirmController {
         return "redirect:/admin/cabinet";
     }
 
+    /** Who must give a second factor after the password; read-only when the property fixes it. */
+    @PostMapping("/admin/cabinet/connexion")
+    String changeSecondFactor(
+            Viewer viewer,
+            @RequestParam(name = "secondFactor", required = false) String rule,
+            RedirectAttributes redirect) {
+        requireAdministrator(viewer);
+        feedback.attempt(redirect, () -> secondFactor.change(viewer.id(), rule), "admin.secondFactor.saved");
+        return "redirect:/admin/cabinet#second-factor";
+    }
+
     private String render(IdentityForm form, BindingResult errors, Model model) {
+        model.addAttribute("secondFactor", secondFactor.current());
+        model.addAttribute("secondFactorFixed", secondFactor.fixedByProperty());
+        model.addAttribute("secondFactorRules", SecondFactorRule.values());
         model.addAttribute("identity", form);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "identity", errors);
         model.addAttribute("maxLogoKilobytes", FirmIdentityService.MAX_LOGO_BYTES / 1024);

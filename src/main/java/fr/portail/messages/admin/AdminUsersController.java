@@ -11,6 +11,7 @@ import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.SearchPatterns;
+import fr.portail.messages.security.Passkeys;
 import fr.portail.messages.web.FormFeedback;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
@@ -42,12 +43,16 @@ class AdminUsersController {
     private final FormFeedback feedback;
     private final PasswordResets resets;
 
+    private final Passkeys passkeys;
+
     AdminUsersController(
             PersonAdministration administration,
             MembershipAdministration memberships,
             AdministrationLookups lookups,
             FormFeedback feedback,
-            PasswordResets resets) {
+            PasswordResets resets,
+            Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.administration = administration;
         this.memberships = memberships;
         this.lookups = lookups;
@@ -130,7 +135,10 @@ class AdminUsersController {
 
     @GetMapping("/admin/utilisateurs/{personId}")
     String show(Viewer viewer, @PathVariable UUID personId, Model model) {
-        model.addAttribute("detail", administration.person(viewer, personId));
+        var detail = administration.person(viewer, personId);
+        model.addAttribute("detail", detail);
+        model.addAttribute(
+                "passkeyCount", passkeys.ofEmail(detail.person().email()).size());
         return "admin/user";
     }
 
@@ -143,6 +151,16 @@ class AdminUsersController {
         } catch (InvalidInputException invalid) {
             feedback.errors(redirect, invalid);
         }
+        return back(personId);
+    }
+
+    /** A lost or stolen device: every passkey of the person goes (audited); the e-mail code remains. */
+    @PostMapping("/admin/utilisateurs/{personId}/cles/supprimer")
+    String removePasskeys(Viewer viewer, @PathVariable UUID personId, RedirectAttributes redirect) {
+        var detail = administration.person(viewer, personId);
+        int removed = passkeys.removeAll(viewer.id(), personId);
+        feedback.notice(
+                redirect, "admin.user.passkeysRemoved", removed, detail.person().name());
         return back(personId);
     }
 

@@ -12,6 +12,7 @@ import fr.portail.messages.directory.ImportResult;
 import fr.portail.messages.directory.InvitationService;
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.firm.FirmIdentityService;
+import fr.portail.messages.firm.SecondFactorSetting;
 import fr.portail.messages.platform.ExternalDatabase;
 import fr.portail.messages.platform.MessagesProperties;
 import java.util.List;
@@ -51,6 +52,7 @@ class DemoData implements SmartLifecycle {
     private final DirectoryService directory;
     private final ConversationCommands conversations;
     private final FirmIdentityService firmIdentity;
+    private final SecondFactorSetting secondFactor;
 
     DemoData(
             MessagesProperties properties,
@@ -60,7 +62,8 @@ class DemoData implements SmartLifecycle {
             InvitationService invitations,
             DirectoryService directory,
             ConversationCommands conversations,
-            FirmIdentityService firmIdentity) {
+            FirmIdentityService firmIdentity,
+            SecondFactorSetting secondFactor) {
         this.properties = properties;
         this.environment = environment;
         this.jdbc = jdbc;
@@ -69,6 +72,7 @@ class DemoData implements SmartLifecycle {
         this.directory = directory;
         this.conversations = conversations;
         this.firmIdentity = firmIdentity;
+        this.secondFactor = secondFactor;
     }
 
     boolean enabled() {
@@ -107,6 +111,10 @@ class DemoData implements SmartLifecycle {
             return;
         }
         DemoFirmIdentity.apply(firmIdentity);
+        // The demo accounts sign in with their password alone; the administration page shows how to turn it on.
+        if (!secondFactor.fixedByProperty()) {
+            secondFactor.change(null, "none");
+        }
         ImportResult result = importer.importDirectory(firm(), null);
         for (ImportResult.InvitationLink link : result.invitations()) {
             String token = link.url().substring(link.url().lastIndexOf('/') + 1);

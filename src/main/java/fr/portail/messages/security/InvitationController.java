@@ -6,7 +6,11 @@ import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -74,8 +78,10 @@ class InvitationController {
         }
         var principal = credentials.loadUserByUsername(person.email());
         ((org.springframework.security.core.CredentialsContainer) principal).eraseCredentials();
-        var authentication =
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        // The password just chosen is the first factor; the second step follows if the firm's rule asks for it.
+        List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         sessionFixation.onAuthentication(authentication, request, response);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -10,6 +10,10 @@ class LoginController {
 
     @GetMapping("/login")
     String login(HttpServletRequest request) {
-        return CurrentViewer.of(request).isPresent() ? "redirect:/" : "login";
+        // A session that has given the password goes on (to the second step if the rule asks one).
+        return CurrentViewer.of(request).isPresent()
+                        && SignInCodeRequests.afterPassword().isPresent()
+                ? "redirect:/"
+                : "login";
     }
 }

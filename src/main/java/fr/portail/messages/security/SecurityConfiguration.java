@@ -1,11 +1,9 @@
 package fr.portail.messages.security;
 
 import fr.portail.messages.directory.DirectoryService;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -13,10 +11,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -24,7 +24,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -33,16 +32,24 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two filter chains: the JSON API under {@code /api/**} (session or personal access token, problem details on
- * failures) and the pages (form login). Both resolve the acting person from the database on every request.
+ * failures) and the pages (form login, then the second step: an e-mail code or a passkey). Both resolve the acting
+ * person from the database on every request.
+ *
+ * <p>Multi-factor authentication is Spring Security's: each step adds its factor authority to the same session
+ * ({@code FACTOR_PASSWORD}, {@code FACTOR_OTT}, {@code FACTOR_WEBAUTHN}), and {@link SecondStep} decides which the
+ * person needs. No required authority is declared here: who needs a second factor is the firm's rule, read per request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
     /** No inline script, no foreign origin, no framing. */
@@ -154,15 +161,16 @@ class SecurityConfiguration {
             AccessTokenFilter accessTokenFilter,
             MessageSource messages,
             LocaleResolver locales,
-            JsonMapper json)
+            JsonMapper json,
+            SecondStep secondStep)
             throws Exception {
         var problems = new ProblemResponses(messages, locales, json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/admin/**")
-                        .access(administratorsWithScope())
+                        .access(RequestRules.administratorsWithScope(secondStep))
                         .anyRequest()
-                        .access(signedInWithScope()))
+                        .access(RequestRules.signedInWithScope(secondStep)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(AccessTokenFilter::hasBearerToken))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthorized)
@@ -180,19 +188,48 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(
-            HttpSecurity http, CurrentViewerFilter viewerFilter, LoginThrottle throttle, PasswordHashing hashing)
+            HttpSecurity http,
+            CurrentViewerFilter viewerFilter,
+            LoginThrottle throttle,
+            PasswordHashing hashing,
+            SecondStep secondStep,
+            SignInCodes codes,
+            SignInCodeRequests codeRequests,
+            WebAuthnRelyingPartyOperations relyingParty,
+            UserDetailsService people)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS)
                         .permitAll()
+                        .requestMatchers(SecondStepController.PATH, SignInCodeRequests.SEND_PATH)
+                        .access(RequestRules.afterPassword())
                         .requestMatchers("/admin/**")
-                        .access(administrators())
+                        .access(RequestRules.administrators(secondStep))
                         .anyRequest()
-                        .access(signedIn()))
+                        .access(RequestRules.signedIn(secondStep)))
                 .formLogin(form -> form.loginPage("/login")
                         .failureUrl("/login?error")
                         .defaultSuccessUrl("/", false)
                         .permitAll())
+                // The e-mail code: Spring Security's one-time-token login, bound to the person of the password step.
+                .oneTimeTokenLogin(code -> code.tokenService(codes)
+                        .tokenGeneratingUrl(SignInCodeRequests.SEND_PATH)
+                        .generateRequestResolver(codeRequests)
+                        .tokenGenerationSuccessHandler(codeRequests)
+                        .loginProcessingUrl(SignInCodeRequests.CHECK_PATH)
+                        .authenticationConverter(codeRequests)
+                        .loginPage(SecondStepController.PATH)
+                        .failureUrl(SecondStepController.PATH + "?erreur")
+                        .showDefaultSubmitPage(false))
+                .webAuthn(passkey -> passkey.disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                            @Override
+                            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationManager(
+                                        new ProviderManager(new PasskeyAuthenticationProvider(relyingParty, people)));
+                                return filter;
+                            }
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // RFC 8058: the mail provider POSTs the one-click mute without a session; its signed token is the
                 // proof.
@@ -221,45 +258,10 @@ class SecurityConfiguration {
     private static HttpSessionRequestCache landingPageAfterSignIn() {
         var cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
-        // A page's event stream reconnecting after its session ended is no page to land on after signing in.
-        cache.setRequestMatcher(request -> !request.getRequestURI().equals(request.getContextPath() + "/events"));
+        // A page's event stream reconnecting after its session ended is no page to land on after signing in, and
+        // neither is a form's POST (a token created after the second step would be a GET of the form's address).
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && !request.getRequestURI().equals(request.getContextPath() + "/events"));
         return cache;
-    }
-
-    /** Signed in and still active: the viewer filter has found the person in the directory. */
-    private static AuthorizationManager<RequestAuthorizationContext> signedIn() {
-        return (authentication, context) ->
-                new AuthorizationDecision(CurrentViewer.of(context.getRequest()).isPresent());
-    }
-
-    /** Signed in; a token of scope {@code read} only for reading calls. */
-    private static AuthorizationManager<RequestAuthorizationContext> signedInWithScope() {
-        return (authentication, context) -> {
-            HttpServletRequest request = context.getRequest();
-            boolean reading = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
-            return new AuthorizationDecision(CurrentViewer.of(request).isPresent()
-                    && AccessTokenFilter.scope(request)
-                            .map(scope -> reading || scope != AccessTokens.Scope.READ)
-                            .orElse(true));
-        };
-    }
-
-    /** Administrators; with a token, only one of scope {@code admin}. */
-    private static AuthorizationManager<RequestAuthorizationContext> administratorsWithScope() {
-        AuthorizationManager<RequestAuthorizationContext> administrators = administrators();
-        return (authentication, context) -> new AuthorizationDecision(
-                administrators.authorize(authentication, context).isGranted()
-                        && AccessTokenFilter.scope(context.getRequest())
-                                .map(scope -> scope == AccessTokens.Scope.ADMIN)
-                                .orElse(true));
-    }
-
-    /** Administrators as the directory says now, not as it said at sign-in. */
-    private static AuthorizationManager<RequestAuthorizationContext> administrators() {
-        return (authentication, context) -> {
-            HttpServletRequest request = context.getRequest();
-            return new AuthorizationDecision(
-                    CurrentViewer.of(request).map(viewer -> viewer.admin()).orElse(false));
-        };
     }
 }
