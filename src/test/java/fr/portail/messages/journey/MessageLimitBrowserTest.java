@@ -73,7 +73,7 @@ class MessageLimitBrowserTest {
         Page paul = browser.newSession("http://localhost:" + port, width, width > 400 ? 900 : 844);
         try {
             // The draft of a text this long is refused as well (at most 256 K characters), while being typed.
-            browser.expect(400, "/drafts");
+            browser.expect(400, "/brouillons");
             Browser.signIn(paul, firm.email("paul"), TestDirectory.PASSWORD);
             paul.navigate("/conversations/" + bilan);
             // 300,000 characters pasted at once: over 256 KiB of HTML.
