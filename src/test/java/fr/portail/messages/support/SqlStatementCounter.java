@@ -99,16 +99,6 @@ public class SqlStatementCounter implements BeanPostProcessor {
         return proxy(Connection.class, connection, (target, method, args) -> {
             if (STATEMENT_FACTORIES.contains(method.getName())) {
                 COUNT.get()[0]++;
-                        && String.valueOf(args == null ? "" : args[0]).startsWith("SELECT S.PRIMARY_ID"))
-                    new Exception("SQLTRACE").printStackTrace();
-                            + String.valueOf(args == null ? "" : args[0])
-                                    .replace("\n", " ")
-                                    .substring(
-                                            0,
-                                            Math.min(
-                                                    160,
-                                                    String.valueOf(args == null ? "" : args[0])
-                                                            .length())));
             }
             return invoke(method, target, args);
         });
