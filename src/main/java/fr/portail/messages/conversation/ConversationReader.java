@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,11 +114,9 @@ public class ConversationReader {
                 .param("viewer", viewer.id())
                 .param("conversation", conversationId)
                 .query(rs -> rs.next() && ConversationAccess.mayAccess(ConversationAccess.readFacts(rs))
-                        ? readPage(rs)
-                        : null);
-        if (opened == null) {
-            throw access.refused(viewer, conversationId);
-        }
+                        ? Optional.of(readPage(rs))
+                        : Optional.<Opened>empty())
+                .orElseThrow(() -> access.refused(viewer, conversationId));
         if (opened.unread()) {
             jdbc.sql("""
                             insert into read_state (person_id, conversation_id, read_count)

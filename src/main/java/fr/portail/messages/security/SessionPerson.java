@@ -44,7 +44,7 @@ final class SessionPerson {
 
     /**
      * Spring Session's conversions (Java serialization of attributes) plus the person's JSON: a Java serialization
-     * stream starts with the bytes {@code AC ED}, never with {@code {}.
+     * stream starts with the bytes {@code AC ED}, never with an opening brace as JSON does.
      */
     static ConversionService conversions() {
         ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
