@@ -35,6 +35,12 @@ final class QuietSessionRepository
     /** The JDBC repository, reading each session with its person, minus the writes of last access. */
     static QuietSessionRepository over(JdbcIndexedSessionRepository sessions) {
         sessions.setGetSessionQuery(SessionPerson.QUERY);
+        // Parallel first pages of one session each add the CSRF token: the last one wins instead of a 500.
+        sessions.setCreateSessionAttributeQuery("""
+                INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+                VALUES (?, ?, ?)
+                ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
+                """);
         sessions.setConversionService(SessionPerson.conversions());
         return new QuietSessionRepository(sessions);
     }
