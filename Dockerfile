@@ -18,7 +18,13 @@ COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
+RUN chown messages /opt/messages
 USER messages
 ENV MESSAGES_DATA_DIR=/var/lib/messages MESSAGES_DEMO_DATA=false
+# Class Data Sharing: one training start (stopped once the application has started, on a throw-away embedded
+# database) writes the archive of the classes it loaded; every start maps it instead of loading them (README).
+RUN java -XX:ArchiveClassesAtExit=/opt/messages/messages.jsa -Dspring.context.exit=onRefresh \
+      -jar /opt/messages/application.jar --messages.data-dir=/tmp/cds-training --messages.embedded-smtp.port=0 \
+ && rm -rf /tmp/cds-training
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/opt/messages/application.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/messages/messages.jsa", "-jar", "/opt/messages/application.jar"]

@@ -28,9 +28,9 @@ select md5('bench-reply' || r)::uuid, md5('collab' || c)::uuid, now() - interval
   from generate_series(1, 20) r, generate_series(1, 6) c;
 
 -- A personal access token for the API calls of the benchmark (its SHA-256 is what the application stores).
-insert into access_token (id, person_id, name, token_hash, created_at)
+insert into access_token (id, person_id, name, token_hash, created_at, expires_at)
 values (md5('bench-token')::uuid, md5('collab1')::uuid, 'benchmark',
-        encode(sha256(convert_to(:'token', 'UTF8')), 'hex'), now());
+        encode(sha256(convert_to(:'token', 'UTF8')), 'hex'), now(), now() + interval '30 days');
 commit;
 analyze conversation;
 analyze participant;

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of Messages at firm scale: bench/run.sh [small|large]
 # Starts the packaged application on a fresh embedded PostgreSQL, generates the data set in SQL, drives load with wrk
-# from a second process on loopback, and writes a table plus target/bench/results.json. See README "Benchmark".
+# (closed loop: throughput) and hey (open loop at half that throughput: latency as people feel it) from a second
+# process on loopback, and writes a table plus target/bench/results.json. See docs/performance.md.
+# BENCH_JFR=1 also records the inbox and conversation loads with Java Flight Recorder and writes their top frames to
+# target/bench/profile-*.txt (bench/top-frames.py).
 set -euo pipefail
 
 SIZE="${1:-small}"
@@ -22,24 +25,37 @@ CONCURRENCY=8
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "Installing $2"; apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
+need hey hey
 need psql postgresql-client
 need python3 python3
 
+mkdir -p "$OUT"
 JAR="$(ls "$ROOT"/target/messages-*.jar 2>/dev/null | head -1 || true)"
 if [ -z "$JAR" ]; then
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package)
   JAR="$(ls "$ROOT"/target/messages-*.jar | head -1)"
 fi
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# Class Data Sharing, as in the README's production command and the Dockerfile: the jar extracted, one training start
+# that writes the archive of the classes it loaded, then every start maps that archive.
+APP_DIR="$OUT/app"
+rm -rf "$APP_DIR" "$OUT/cds-training"
+"$JAVA_BIN" -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
+JAR="$APP_DIR/$(basename "$JAR")"
+echo "== training start for Class Data Sharing"
+"$JAVA_BIN" -Xmx256m -XX:ArchiveClassesAtExit="$APP_DIR/messages.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+  --messages.data-dir="$OUT/cds-training" --messages.demo-data=false --messages.embedded-smtp.port=0 \
+  --server.port=0 >"$OUT/cds-training.log" 2>&1
+rm -rf "$OUT/cds-training"
+CDS_OPTS="-XX:SharedArchiveFile=$APP_DIR/messages.jsa"
 
-mkdir -p "$OUT"
 rm -rf "$DATA"
 APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
 start_app() {
-  "$JAVA_BIN" -Xmx256m -jar "$JAR" --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
+  "$JAVA_BIN" -Xmx256m $CDS_OPTS -jar "$JAR" --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
     --messages.embedded-smtp.port=0 --messages.public-url="$BASE" \
     --messages.bootstrap-admin.email=bench-admin@bench.example --messages.bootstrap-admin.password="$ADMIN_PW" \
     --logging.level.root=WARN --logging.level.fr.portail.messages.platform=INFO >"$OUT/app-$SIZE.log" 2>&1 &
@@ -116,8 +132,18 @@ SQL_CONVERSATION=$(statements "/conversations/$LONG_ID" "$COLLAB_COOKIE")
 load() { # name, then wrk arguments; a short warm-up first
   local name=$1; shift
   wrk -t2 -c"$CONCURRENCY" -d8s "$@" >/dev/null
+  [ "${BENCH_JFR:-}" = 1 ] && jcmd "$APP_PID" JFR.start name="$name" settings=profile filename="$OUT/profile-$name.jfr" >/dev/null
   wrk -t2 -c"$CONCURRENCY" -d"$DURATION" --latency "$@" >"$OUT/wrk-$name.txt"
+  if [ "${BENCH_JFR:-}" = 1 ]; then
+    jcmd "$APP_PID" JFR.stop name="$name" >/dev/null
+    python3 "$ROOT/bench/top-frames.py" "$OUT/profile-$name.jfr" >"$OUT/profile-$name.txt"
+  fi
   echo "   $name: $(grep -E 'Requests/sec' "$OUT/wrk-$name.txt" | awk '{print $2}') req/s"
+}
+open_load() { # name, total rate per second, then hey arguments: a fixed rate whatever the answers take (open loop)
+  local name=$1 rate=$2; shift 2
+  hey -z "$DURATION" -c "$CONCURRENCY" -q "$(python3 -c "print(max(1, round($rate / $CONCURRENCY)))")" "$@" >"$OUT/hey-$name.txt"
+  echo "   $name: $(grep -E 'Requests/sec' "$OUT/hey-$name.txt" | awk '{print $2}') req/s at a fixed rate"
 }
 echo "== load, $CONCURRENCY connections, $DURATION each"
 load ceiling -H "Cookie: $COLLAB_COOKIE" "$BASE/favicon.svg"
@@ -125,6 +151,10 @@ load inbox_collab -H "Cookie: $COLLAB_COOKIE" "$BASE/"
 load inbox_client -H "Cookie: $CLIENT_COOKIE" "$BASE/"
 load inbox_page20 -H "Cookie: $COLLAB_COOKIE" "$BASE/?cursor=$CURSOR"
 load conversation -H "Cookie: $COLLAB_COOKIE" "$BASE/conversations/$LONG_ID"
+HALF_RPS=$(python3 -c "import re; print(float(re.search(r'Requests/sec:\s+([0-9.]+)', open('$OUT/wrk-inbox_collab.txt').read()).group(1)) / 2)")
+echo "== open loop at half the inbox throughput ($HALF_RPS req/s), $CONCURRENCY workers, $DURATION each"
+open_load inbox_collab_half "$HALF_RPS" -H "Cookie: $COLLAB_COOKIE" "$BASE/"
+open_load conversation_half "$HALF_RPS" -H "Cookie: $COLLAB_COOKIE" "$BASE/conversations/$LONG_ID"
 # Search from the header: a rare word, a common word and a two-word phrase, in turn (see bench/generate.sql).
 SEARCH_QUERIES="affacturage|facture|%22grand%20livre%22"
 BENCH_QUERIES="$SEARCH_QUERIES" load search_collab -H "Cookie: $COLLAB_COOKIE" -s "$ROOT/bench/search.lua" "$BASE"
@@ -191,6 +221,10 @@ out, size = sys.argv[1], sys.argv[2]
 def ms(text):
     value, unit = re.match(r"([0-9.]+)(us|ms|s)", text).groups()
     return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+def hey(name):
+    text = open(f"{out}/hey-{name}.txt").read()
+    pct = dict(re.findall(r"^\s+(50|99)% in ([0-9.]+) secs", text, re.M))
+    return round(float(pct["50"]) * 1000, 2), round(float(pct["99"]) * 1000, 2)
 def wrk(name):
     text = open(f"{out}/wrk-{name}.txt").read()
     pct = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
@@ -199,6 +233,8 @@ c50, c99, crps = wrk("inbox_collab")
 k50, k99, _ = wrk("inbox_client")
 p50, _, _ = wrk("inbox_page20")
 v50, v99, _ = wrk("conversation")
+hc50, hc99 = hey("inbox_collab_half")
+hv50, hv99 = hey("conversation_half")
 s50, s99, _ = wrk("search_collab")
 sk50, _, _ = wrk("search_client")
 _, r99, rrps = wrk("reply")
@@ -209,6 +245,8 @@ results = {
     "inbox_client_p50_ms": k50, "inbox_client_p99_ms": k99,
     "inbox_page20_p50_ms": p50,
     "conversation_p50_ms": v50, "conversation_p99_ms": v99,
+    "inbox_collab_p50_at_half_ms": hc50, "inbox_collab_p99_at_half_ms": hc99,
+    "conversation_p50_at_half_ms": hv50, "conversation_p99_at_half_ms": hv99,
     "search_collab_p50_ms": s50, "search_collab_p99_ms": s99, "search_client_p50_ms": sk50,
     "reply_rps": rrps, "reply_p99_ms": r99,
     "ceiling_rps": ceiling,
@@ -225,6 +263,7 @@ json.dump(results, open(f"{out}/results.json", "w"), indent=2)
 print()
 print(f"Messages benchmark ({size}), concurrency $CONCURRENCY")
 for key, value in results.items():
-    print(f"  {key:<24} {value}")
+    print(f"  {key:<28} {value}")
 print(f"  inbox_collab_rps / ceiling_rps = {round(crps / ceiling, 2)}")
+print(f"  reply_rps / ceiling_rps = {round(rrps / ceiling, 2)}")
 PY

@@ -2,14 +2,12 @@ package fr.portail.messages.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.core.io.FileSystemResource;
@@ -22,7 +20,6 @@ import org.springframework.core.io.Resource;
  */
 class FileSystemAttachmentStorage implements AttachmentStorage {
 
-    private static final int BUFFER = 64 * 1024;
     private final Path root;
 
     FileSystemAttachmentStorage(Path root) throws IOException {
@@ -30,30 +27,51 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
         Files.createDirectories(this.root);
     }
 
+    /**
+     * Streams the content into the file through a file channel, in chunks of {@value BackgroundSha256#CHUNK_BYTES}
+     * bytes, while another thread hashes the chunks already written ({@link BackgroundSha256}).
+     */
     @Override
     public StoredFile store(InputStream content, long maxBytes) throws IOException {
         String key = StorageKeys.generate();
         Path target = path(key);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(key + ".partial");
-        MessageDigest sha256 = sha256();
+        BackgroundSha256 sha256 = new BackgroundSha256();
         long size = 0;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
-            byte[] buffer = new byte[BUFFER];
+        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             int read;
-            while ((read = content.read(buffer)) != -1) {
+            do {
+                byte[] buffer = sha256.nextBuffer();
+                read = fill(content, buffer);
                 size += read;
                 if (size > maxBytes) {
                     throw new FileTooLargeException();
                 }
-                out.write(buffer, 0, read);
-            }
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                sha256.hash(buffer, read);
+            } while (read == BackgroundSha256.CHUNK_BYTES);
         } catch (IOException | RuntimeException e) {
+            sha256.abandon();
             Files.deleteIfExists(partial);
             throw e;
         }
+        String hash = sha256.finish();
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        return new StoredFile(key, size, HexFormat.of().formatHex(sha256.digest()));
+        return new StoredFile(key, size, hash);
+    }
+
+    /** Reads until the buffer is full or the content ends; the number of bytes read. */
+    private static int fill(InputStream content, byte[] buffer) throws IOException {
+        int filled = 0;
+        int read;
+        while (filled < buffer.length && (read = content.read(buffer, filled, buffer.length - filled)) != -1) {
+            filled += read;
+        }
+        return filled;
     }
 
     @Override
@@ -88,13 +106,5 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
     private Path path(String key) {
         String id = StorageKeys.withoutPartial(StorageKeys.require(key));
         return root.resolve(id.substring(0, 2)).resolve(id.substring(2, 4)).resolve(key);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

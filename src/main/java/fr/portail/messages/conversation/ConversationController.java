@@ -72,8 +72,9 @@ class ConversationController {
     }
 
     private void open(Viewer viewer, UUID id, Model model) {
-        model.addAttribute("conversation", reader.open(viewer, id));
-        model.addAttribute("seenBy", receipts.seenBy(id));
+        ConversationReader.Page page = reader.openPage(viewer, id);
+        model.addAttribute("conversation", page.conversation());
+        model.addAttribute("seenBy", page.seenBy());
     }
 
     /**

@@ -8,7 +8,10 @@ import fr.portail.messages.platform.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,16 +32,18 @@ public class ConversationReader {
     private static final TypeReference<List<AttachmentInfo>> FILES = new TypeReference<>() {};
 
     /** The columns of a message with its author and files, read by {@link #message(ResultSet)}. */
-    /** The columns of a message, then (as the statement goes on) the tables they come from. */
-    private static final String MESSAGE_COLUMNS = """
+    private static final String MESSAGE_FIELDS = """
             m.id, m.html, m.created_at, a.id as author_id, a.name as author_name,
                    a.kind as author_kind, a.active as author_active,
                    (select coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'size', f.size,
                                                                'contentType', f.content_type)
                                              order by f.created_at, f.id), '[]')
                       from attachment f where f.message_id = m.id) as files
-              from message m join person a on a.id = m.author_id
             """;
+
+    private static final String MESSAGE_FROM = " from message m join person a on a.id = m.author_id\n";
+
+    private static final String MESSAGE_COLUMNS = "select " + MESSAGE_FIELDS + MESSAGE_FROM;
 
     private final JdbcClient jdbc;
     private final ConversationAccess access;
@@ -62,88 +67,120 @@ public class ConversationReader {
         this.events = events;
     }
 
-    /**
-     * Opens a conversation: its header, participants and messages, and marks it read ({@link ConversationRead}). Two
-     * SQL statements, and those of the listeners.
-     */
+    /** A conversation as its page shows it: the conversation and, by message id, who has read each message. */
+    public record Page(ConversationView conversation, Map<UUID, List<String>> seenBy) {}
+
+    /** Opens a conversation and marks it read, as {@link #openPage}, for the API. */
     @Transactional
     public ConversationView open(Viewer viewer, UUID conversationId) {
-        var header = jdbc.sql("""
-                        select c.id, c.type, c.subject, c.company_id, co.name as company_name,
-                               (select coalesce(json_agg(json_build_object('id', pp.id, 'name', pp.name,
-                                                                           'kind', pp.kind, 'active', pp.active)
-                                                         order by p.joined_at, pp.name), '[]')
-                                  from participant p join person pp on pp.id = p.person_id
-                                 where p.conversation_id = c.id) as participants,
+        return openPage(viewer, conversationId).conversation();
+    }
+
+    /**
+     * Opens a conversation: its header, participants, messages and their readers in one SQL statement, whatever the
+     * number of messages. When the viewer had not read all of it, it is then marked read ({@link ConversationRead}):
+     * one statement, and those of the listeners. Notifications are recorded in the transaction that adds a message
+     * (and so moves {@code message_count}), so a conversation read to its last message has no unread notification
+     * left to mark.
+     */
+    @Transactional
+    public Page openPage(Viewer viewer, UUID conversationId) {
+        Opened opened = jdbc.sql("""
+                        with h as (
+                          select c.id as conversation_id, c.type, c.subject, c.company_id, co.name as company_name,
+                                 c.message_count,
+                                 coalesce((select r.read_count from read_state r
+                                            where r.person_id = v.id and r.conversation_id = c.id), 0) as viewer_read,
+                                 (select coalesce(json_agg(json_build_object('id', pp.id, 'name', pp.name,
+                                                                             'kind', pp.kind, 'active', pp.active)
+                                                           order by p.joined_at, pp.name), '[]')
+                                    from participant p join person pp on pp.id = p.person_id
+                                   where p.conversation_id = c.id) as participants,
                         """ + InboxView.DONE_TEST + " as done,\n" + ConversationAccess.FACTS_COLUMNS + """
-                          from conversation c
-                          join person v on v.id = :viewer
-                          left join company co on co.id = c.company_id
-                         where c.id = :conversation
-                        """)
-                .param("viewer", viewer.id())
-                .param("conversation", conversationId)
-                .query((rs, row) -> ConversationAccess.mayAccess(ConversationAccess.readFacts(rs))
-                        ? Optional.of(new ConversationView(
-                                rs.getObject("id", UUID.class),
-                                ConversationType.valueOf(rs.getString("type")),
-                                rs.getString("subject"),
-                                CompanyRef.read(rs),
-                                json.readValue(rs.getString("participants"), PEOPLE),
-                                List.of(),
-                                rs.getBoolean("access_viewer_participant"),
-                                rs.getBoolean("done")))
-                        : Optional.<ConversationView>empty())
-                .optional()
-                .flatMap(view -> view)
-                .orElseThrow(() -> access.refused(viewer, conversationId));
-        List<ReadMessage> rows = jdbc.sql("""
-                        with mark_read as (
-                          insert into read_state (person_id, conversation_id, read_count)
-                          select :viewer, c.id, c.message_count from conversation c where c.id = :conversation
-                          on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
-                          where read_state.read_count <> excluded.read_count
-                          returning 1
+                            from conversation c
+                            join person v on v.id = :viewer
+                            left join company co on co.id = c.company_id
+                           where c.id = :conversation
                         )
-                        select r.newly_read,
-                        """ + MESSAGE_COLUMNS + """
-                         cross join (select count(*) > 0 as newly_read from mark_read) r
-                         where m.conversation_id = :conversation
-                         order by m.seq
+                        select h.*, m.* from h left join lateral (
+                          select m.seq,
+                        """
+                        + ReadReceipts.readers("p.person_id = :viewer") + " as readers,\n" + MESSAGE_FIELDS
+                        + MESSAGE_FROM + """
+                           where m.conversation_id = h.conversation_id
+                        ) m on true
+                        order by m.seq
                         """)
                 .param("viewer", viewer.id())
                 .param("conversation", conversationId)
-                .query((rs, row) -> new ReadMessage(message(rs), rs.getBoolean("newly_read")))
-                .list();
-        List<ConversationView.MessageView> messages =
-                rows.stream().map(ReadMessage::message).toList();
-        boolean newlyRead = !rows.isEmpty() && rows.get(0).newlyRead();
-        events.publishEvent(new ConversationRead(conversationId, viewer.id(), newlyRead));
-        return new ConversationView(
-                header.id(),
-                header.type(),
-                header.subject(),
-                header.company(),
-                header.participants(),
-                messages,
-                header.viewerIsParticipant(),
-                header.done());
+                .query(rs -> rs.next() && ConversationAccess.mayAccess(ConversationAccess.readFacts(rs))
+                        ? Optional.of(readPage(rs))
+                        : Optional.<Opened>empty())
+                .orElseThrow(() -> access.refused(viewer, conversationId));
+        if (opened.unread()) {
+            jdbc.sql("""
+                            insert into read_state (person_id, conversation_id, read_count)
+                            select :viewer, c.id, c.message_count from conversation c where c.id = :conversation
+                            on conflict (person_id, conversation_id) do update set read_count = excluded.read_count
+                            where read_state.read_count <> excluded.read_count
+                            """)
+                    .param("viewer", viewer.id())
+                    .param("conversation", conversationId)
+                    .update();
+            events.publishEvent(new ConversationRead(conversationId, viewer.id(), true));
+        }
+        return opened.page();
+    }
+
+    private record Opened(Page page, boolean unread) {}
+
+    /** The page from the header's first row on, and whether the viewer had read all of it before. */
+    private Opened readPage(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("conversation_id", UUID.class);
+        boolean unread = rs.getInt("viewer_read") < rs.getInt("message_count");
+        ConversationView header = new ConversationView(
+                id,
+                ConversationType.valueOf(rs.getString("type")),
+                rs.getString("subject"),
+                CompanyRef.read(rs),
+                json.readValue(rs.getString("participants"), PEOPLE),
+                List.of(),
+                rs.getBoolean("access_viewer_participant"),
+                rs.getBoolean("done"));
+        List<ConversationView.MessageView> messages = new ArrayList<>();
+        Map<UUID, List<String>> seenBy = new HashMap<>();
+        do {
+            if (rs.getObject("id") != null) {
+                messages.add(message(rs));
+                ReadReceipts.read(rs, seenBy);
+            }
+        } while (rs.next());
+        return new Opened(
+                new Page(
+                        new ConversationView(
+                                header.id(),
+                                header.type(),
+                                header.subject(),
+                                header.company(),
+                                header.participants(),
+                                messages,
+                                header.viewerIsParticipant(),
+                                header.done()),
+                        seenBy),
+                unread);
     }
 
     /** One message of a conversation the viewer may access (the answer to posting it). */
     @Transactional(readOnly = true)
     public ConversationView.MessageView message(Viewer viewer, UUID conversationId, UUID messageId) {
         access.requireAccessible(viewer, conversationId);
-        return jdbc.sql("select " + MESSAGE_COLUMNS + " where m.conversation_id = :conversation and m.id = :message")
+        return jdbc.sql(MESSAGE_COLUMNS + " where m.conversation_id = :conversation and m.id = :message")
                 .param("conversation", conversationId)
                 .param("message", messageId)
                 .query((rs, row) -> message(rs))
                 .optional()
                 .orElseThrow(NotFoundException::new);
     }
-
-    /** A message as the opening statement reads it, with whether that statement moved the viewer's read state. */
-    private record ReadMessage(ConversationView.MessageView message, boolean newlyRead) {}
 
     private ConversationView.MessageView message(ResultSet rs) throws SQLException {
         return new ConversationView.MessageView(

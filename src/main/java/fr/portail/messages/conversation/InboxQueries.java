@@ -1,5 +1,6 @@
 package fr.portail.messages.conversation;
 
+import fr.portail.messages.directory.PersonKind;
 import fr.portail.messages.directory.Viewer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -61,12 +62,21 @@ public class InboxQueries {
      * without a transaction around it.
      */
     public int unreadConversations(Viewer viewer) {
-        String recent = ConversationAccess.accessibleConversations(
-                viewer.kind(), InboxView.TODO.condition(), false, false, UNREAD_BADGE_DEPTH);
-        return jdbc.sql("select count(*) from (" + recent + ") c where " + InboxFilter.UNREAD_CONDITION)
+        return jdbc.sql("select " + unreadConversationsQuery(viewer.kind()))
                 .param("viewer", viewer.id())
                 .param("favouriteScanThreshold", access.favouriteScanThreshold())
                 .query(Integer.class)
                 .single();
+    }
+
+    /** {@link #unreadConversations} as a scalar expression of {@code :viewer} and {@code :favouriteScanThreshold}. */
+    String unreadConversationsQuery(PersonKind kind) {
+        String recent = ConversationAccess.accessibleConversations(
+                kind, InboxView.TODO.condition(), false, false, UNREAD_BADGE_DEPTH);
+        return "(select count(*) from (" + recent + ") c where " + InboxFilter.UNREAD_CONDITION + ")";
+    }
+
+    int favouriteScanThreshold() {
+        return access.favouriteScanThreshold();
     }
 }

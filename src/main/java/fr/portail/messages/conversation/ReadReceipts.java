@@ -1,6 +1,8 @@
 package fr.portail.messages.conversation;
 
 import fr.portail.messages.directory.Viewer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,27 @@ public class ReadReceipts {
         this.access = access;
     }
 
+    /**
+     * The names of the participants other than the author of message {@code m} who have read it, as an SQL array;
+     * {@code alsoRead} is an SQL condition on participant {@code p} counted as having read everything (the person
+     * opening the conversation, in the statement that marks it read).
+     */
+    static String readers(String alsoRead) {
+        return """
+                array(select pp.name from participant p
+                        join person pp on pp.id = p.person_id
+                        left join read_state r on r.person_id = p.person_id and r.conversation_id = p.conversation_id
+                       where p.conversation_id = m.conversation_id and p.person_id <> m.author_id
+                         and (r.read_count >= m.seq or %s)
+                       order by pp.name)""".formatted(alsoRead);
+    }
+
+    static Map<UUID, List<String>> read(ResultSet rs, Map<UUID, List<String>> readers) throws SQLException {
+        readers.put(rs.getObject("id", UUID.class), List.of((String[])
+                rs.getArray("readers").getArray()));
+        return readers;
+    }
+
     /** The readers of each message of a conversation the viewer may access, by message id, names in order. */
     public Map<UUID, List<String>> seenBy(Viewer viewer, UUID conversationId) {
         access.requireAccessible(viewer, conversationId);
@@ -33,19 +56,10 @@ public class ReadReceipts {
     /** As {@link #seenBy(Viewer, UUID)}, for a conversation the caller has just authorised. */
     Map<UUID, List<String>> seenBy(UUID conversationId) {
         Map<UUID, List<String>> readers = new HashMap<>();
-        jdbc.sql("""
-                        select m.id,
-                               array(select pp.name from participant p
-                                       join person pp on pp.id = p.person_id
-                                       join read_state r on r.person_id = p.person_id and r.conversation_id = p.conversation_id
-                                      where p.conversation_id = m.conversation_id and p.person_id <> m.author_id
-                                        and r.read_count >= m.seq
-                                      order by pp.name) as readers
-                          from message m where m.conversation_id = ?
-                        """)
-                .param(conversationId)
-                .query((rs, row) -> readers.put(rs.getObject("id", UUID.class), List.of((String[])
-                        rs.getArray("readers").getArray())))
+        jdbc.sql("select m.id, " + readers("false")
+                        + " as readers from message m where m.conversation_id = :conversation")
+                .param("conversation", conversationId)
+                .query((rs, row) -> read(rs, readers))
                 .list();
         return readers;
     }

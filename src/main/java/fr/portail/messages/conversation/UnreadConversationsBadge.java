@@ -20,8 +20,10 @@ class UnreadConversationsBadge implements HeaderCount {
     }
 
     @Override
-    public int count(Viewer viewer) {
-        return inbox.unreadConversations(viewer);
+    public Query query(Viewer viewer) {
+        return new Query(
+                inbox.unreadConversationsQuery(viewer.kind()),
+                java.util.Map.of("favouriteScanThreshold", inbox.favouriteScanThreshold()));
     }
 
     @Override

@@ -8,20 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationBell implements HeaderCount {
 
-    private final NotificationService notifications;
-
-    NotificationBell(NotificationService notifications) {
-        this.notifications = notifications;
-    }
-
     @Override
     public String name() {
         return "notifications";
     }
 
     @Override
-    public int count(Viewer viewer) {
-        return notifications.unreadCount(viewer);
+    public Query query(Viewer viewer) {
+        return new Query(NotificationService.UNREAD_COUNT, java.util.Map.of());
     }
 
     @Override

@@ -42,14 +42,17 @@ public class NotificationService {
      * without a transaction around it.
      */
     public int unreadCount(Viewer viewer) {
-        return jdbc.sql("""
-                        select count(*) from (select 1 from notification
-                                               where recipient_id = ? and read_at is null limit ?) unread
-                        """)
-                .params(viewer.id(), UNREAD_COUNT_CAP)
+        return jdbc.sql("select " + UNREAD_COUNT)
+                .param("viewer", viewer.id())
                 .query(Integer.class)
                 .single();
     }
+
+    /** {@link #unreadCount} as a scalar expression of {@code :viewer}, for the header's one statement. */
+    static final String UNREAD_COUNT = """
+            (select count(*) from (select 1 from notification
+                                    where recipient_id = :viewer and read_at is null limit %d) unread)
+            """.formatted(UNREAD_COUNT_CAP);
 
     /**
      * The viewer's recent notifications grouped by conversation, the conversation with the newest notification first.

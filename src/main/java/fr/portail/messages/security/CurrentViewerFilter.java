@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves the signed-in person from the database on every request, so that a deactivation takes effect at once:
- * a deactivated person's session is ended and the request goes on as anonymous. Also enforces the absolute session
+ * a deactivated person's session is ended and the request goes on as anonymous. The person comes with the session's
+ * own statement ({@link SessionPerson}); only a session without it (its person deactivated, or not read that way)
+ * costs a look-up of its own. Also enforces the absolute session
  * lifetime and the idle timeout counted from the person's own actions ({@link ActivityTracker}).
  */
 class CurrentViewerFilter extends OncePerRequestFilter {
@@ -42,8 +44,7 @@ class CurrentViewerFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInPerson person) {
-            Optional<Viewer> viewer =
-                    sessionExpired(request) ? Optional.empty() : directory.activeViewer(person.personId());
+            Optional<Viewer> viewer = sessionExpired(request) ? Optional.empty() : activeViewer(request, person);
             if (viewer.isPresent()) {
                 CurrentViewer.set(request, viewer.get());
             } else {
@@ -51,6 +52,12 @@ class CurrentViewerFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private Optional<Viewer> activeViewer(HttpServletRequest request, SignedInPerson person) {
+        Optional<Viewer> withSession = SessionPerson.of(request.getSession(false))
+                .filter(viewer -> viewer.id().equals(person.personId()));
+        return withSession.isPresent() ? withSession : directory.activeViewer(person.personId());
     }
 
     private boolean sessionExpired(HttpServletRequest request) {

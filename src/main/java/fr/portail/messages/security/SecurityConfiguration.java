@@ -116,7 +116,7 @@ class SecurityConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JdbcIndexedSessionRepository sessions
-                        ? new QuietSessionRepository(sessions)
+                        ? QuietSessionRepository.over(sessions)
                         : bean;
             }
         };

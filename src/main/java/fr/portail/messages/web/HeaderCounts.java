@@ -2,24 +2,27 @@ package fr.portail.messages.web;
 
 import fr.portail.messages.directory.Viewer;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The header's badges for one request, as the layout reads them ({@code ${header.badge('notifications')}}). Each count
- * is computed when the page first shows it, that is after the controller ran: a page that marks something read shows
- * the badge without it.
+ * The header's badges for one request, as the layout reads them ({@code ${header.badge('notifications')}}). They are
+ * counted when the page first shows one, that is after the controller ran (a page that marks something read shows the
+ * badge without it), all in one SQL statement without a transaction around it.
  */
 @Component
 public class HeaderCounts {
 
-    private final Map<String, HeaderCount> counts;
+    private final Map<String, HeaderCount> counts = new LinkedHashMap<>();
+    private final JdbcClient jdbc;
 
-    HeaderCounts(List<HeaderCount> counts) {
-        this.counts = counts.stream().collect(Collectors.toMap(HeaderCount::name, Function.identity()));
+    HeaderCounts(List<HeaderCount> counts, JdbcClient jdbc) {
+        counts.forEach(count -> this.counts.put(count.name(), count));
+        this.jdbc = jdbc;
     }
 
     /** The badges of this person's pages. */
@@ -30,11 +33,11 @@ public class HeaderCounts {
     /** One badge: the count and its label ("99+" when capped). Live events refresh it (js/live.js). */
     public record Badge(int count, String label) {}
 
-    /** The badges of one page, each counted at most once. */
+    /** The badges of one page, counted together once. */
     public final class Header {
 
         private final Viewer viewer;
-        private final Map<String, Badge> shown = new HashMap<>();
+        private Map<String, Badge> shown;
 
         private Header(Viewer viewer) {
             this.viewer = viewer;
@@ -42,15 +45,45 @@ public class HeaderCounts {
 
         /** The badge of that name; unknown names are a bug of the template. */
         public Badge badge(String name) {
-            return shown.computeIfAbsent(name, key -> {
-                HeaderCount count = counts.get(key);
-                if (count == null) {
-                    throw new IllegalArgumentException("No header count named " + key);
+            if (!counts.containsKey(name)) {
+                throw new IllegalArgumentException("No header count named " + name);
+            }
+            if (shown == null) {
+                shown = countAll(viewer);
+            }
+            return shown.get(name);
+        }
+    }
+
+    private Map<String, Badge> countAll(Viewer viewer) {
+        List<HeaderCount> all = List.copyOf(counts.values());
+        StringBuilder select = new StringBuilder("select ");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("viewer", viewer.id());
+        for (int i = 0; i < all.size(); i++) {
+            HeaderCount.Query query = all.get(i).query(viewer);
+            select.append(i == 0 ? "" : ", ")
+                    .append(query.sql())
+                    .append(" as count")
+                    .append(i);
+            query.parameters().forEach((parameter, value) -> {
+                Object before = parameters.putIfAbsent(parameter, value);
+                if (before != null && !Objects.equals(before, value)) {
+                    throw new IllegalStateException("Two header counts bind :" + parameter + " differently");
                 }
-                int value = count.count(viewer);
-                return new Badge(value, label(value, count.cap()));
             });
         }
+        return jdbc.sql(select.toString()).params(parameters).query(rs -> {
+            rs.next();
+            Map<String, Badge> badges = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                int value = rs.getInt(i + 1);
+                badges.put(
+                        all.get(i).name(),
+                        new Badge(value, label(value, all.get(i).cap())));
+            }
+            return badges;
+        });
     }
 
     /** The count, or "99+" style when it reached {@code cap}: the module stops counting there. */

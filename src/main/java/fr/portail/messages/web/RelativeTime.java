@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,8 +19,18 @@ class RelativeTime {
 
     static final ZoneId FIRM_ZONE = ZoneId.of("Europe/Paris");
 
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withZone(FIRM_ZONE);
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofLocalizedDateTime(
+                    FormatStyle.LONG, FormatStyle.SHORT)
+            .withZone(FIRM_ZONE);
+
     private final MessageSource messages;
     private final Clock clock;
+    /** Each page formats dozens of dates: a formatter per language, built once (JFR showed them among the top). */
+    private final Map<Locale, DateTimeFormatter> dates = new ConcurrentHashMap<>();
+
+    private final Map<Locale, DateTimeFormatter> exactTimes = new ConcurrentHashMap<>();
 
     RelativeTime(MessageSource messages, Clock clock) {
         this.messages = messages;
@@ -40,15 +52,13 @@ class RelativeTime {
         if (age.toDays() < 7) {
             return messages.getMessage("time.days", new Object[] {age.toDays()}, locale);
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(locale)
-                .format(instant.atZone(FIRM_ZONE));
+        return dates.computeIfAbsent(locale, DATE::withLocale).format(instant);
     }
 
     public String exact(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(LocaleContextHolder.getLocale())
-                .format(instant.atZone(FIRM_ZONE));
+        return exactTimes
+                .computeIfAbsent(LocaleContextHolder.getLocale(), EXACT::withLocale)
+                .format(instant);
     }
 
     public String iso(Instant instant) {

@@ -3,6 +3,7 @@ package fr.portail.messages.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.portail.messages.directory.Viewer;
+import fr.portail.messages.support.HttpUser;
 import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.SqlStatementCounter;
 import fr.portail.messages.support.TestDirectory;
@@ -11,8 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The inbox and the conversation page take the same small number of SQL statements whatever their size (no N+1). */
+/**
+ * The inbox and the conversation page take the same small number of SQL statements whatever their size (no N+1), and
+ * three for the whole request through the real filter chain, the JDBC session included (issue 19).
+ */
 @IntegrationTest
 class SqlStatementsPerPageTest {
 
@@ -27,6 +32,9 @@ class SqlStatementsPerPageTest {
 
     @Autowired
     InboxQueries inbox;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void inboxPageTakesOneStatementWhateverTheNumberOfRows() {
@@ -79,6 +87,52 @@ class SqlStatementsPerPageTest {
         assertThat(SqlStatementCounter.count(() -> reader.open(alice, conversation))
                         .statements())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void wholeInboxRequestTakesThreeStatementsSessionIncluded() {
+        Firm firm = firmOfThree();
+        create(firm, "paul", 30);
+        HttpUser alice = new HttpUser(port).signedIn(firm.email("alice"), TestDirectory.PASSWORD);
+        // The first page after signing in starts the idle clock: one write of the session.
+        alice.get("/");
+        String key = UUID.randomUUID().toString();
+        var page = alice.get("/", SqlStatementCounter.REQUEST_HEADER, key);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Subject 29");
+        // The session with its person, the page's rows, the header's two badges.
+        assertThat(SqlStatementCounter.ofRequest(key)).isEqualTo(3);
+    }
+
+    @Test
+    void wholeConversationRequestTakesThreeStatementsOnceRead() {
+        Firm firm = firmOfThree();
+        UUID conversation = create(firm, "paul", 1).get(0);
+        for (int i = 0; i < 20; i++) {
+            conversations.reply(firm.viewer("paul"), conversation, "<p>Reply " + i + "</p>", List.of());
+        }
+        HttpUser alice = new HttpUser(port).signedIn(firm.email("alice"), TestDirectory.PASSWORD);
+        alice.get("/");
+        String unread = UUID.randomUUID().toString();
+        var first = alice.get("/conversations/" + conversation, SqlStatementCounter.REQUEST_HEADER, unread);
+        assertThat(first.body()).contains("Reply 19");
+        // Unread: marking it read and its notifications read, in two more.
+        assertThat(SqlStatementCounter.ofRequest(unread)).isEqualTo(5);
+        String read = UUID.randomUUID().toString();
+        var again = alice.get("/conversations/" + conversation, SqlStatementCounter.REQUEST_HEADER, read);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("Reply 19");
+        // The session with its person, the conversation with its messages and readers, the header's two badges.
+        assertThat(SqlStatementCounter.ofRequest(read)).isEqualTo(3);
+    }
+
+    private Firm firmOfThree() {
+        return testDirectory
+                .firm()
+                .company("dup")
+                .collaborator("alice", "dup")
+                .client("paul", List.of("dup"), List.of("dup"))
+                .create();
     }
 
     private List<UUID> create(Firm firm, String author, int count) {

@@ -59,4 +59,27 @@ class QuietSessionRepositoryTest {
         assertThat(reloaded.getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(5));
         sessions.deleteById(created.getId());
     }
+
+    @Test
+    void twoRequestsAddingTheSameAttributeAtOnceBothSucceedAndTheLastWins() {
+        var created = sessions.createSession();
+        sessions.save(created);
+        var first = sessions.findById(created.getId());
+        var second = sessions.findById(created.getId());
+        first.setAttribute("token", "first");
+        second.setAttribute("token", "second");
+        sessions.save(first);
+        sessions.save(second);
+        assertThat(sessions.findById(created.getId()).<String>getAttribute("token"))
+                .isEqualTo("second");
+        sessions.deleteById(created.getId());
+    }
+
+    @Test
+    void thePersonReadWithTheSessionIsNeitherListedNorWritable() {
+        var created = sessions.createSession();
+        assertThat(created.getAttributeNames()).doesNotContain(SessionPerson.ATTRIBUTE);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> created.setAttribute(SessionPerson.ATTRIBUTE, "forged"));
+    }
 }

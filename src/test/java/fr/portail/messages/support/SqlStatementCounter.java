@@ -1,18 +1,27 @@
 package fr.portail.messages.support;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * Counts the SQL statements the current thread sends, by wrapping the application's {@link DataSource}: tests assert
- * that pages take a constant number of statements whatever their size.
+ * that pages take a constant number of statements whatever their size. A request to the running server with the
+ * header {@value #REQUEST_HEADER} has its whole count recorded under the header's value ({@link #ofRequest}): the
+ * session's read and write, the person, the page and its layout, everything the servlet container's thread sent.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SqlStatementCounter implements BeanPostProcessor {
@@ -34,6 +43,46 @@ public class SqlStatementCounter implements BeanPostProcessor {
     }
 
     public record Counted<T>(T result, int statements) {}
+
+    public static final String REQUEST_HEADER = "X-Test-Count-Statements";
+
+    private static final Map<String, Integer> PER_REQUEST = new ConcurrentHashMap<>();
+
+    /**
+     * The statements of the finished request that carried {@value #REQUEST_HEADER} with this value. The client can
+     * have the whole answer a moment before the server's thread leaves the filter, hence the short wait.
+     */
+    public static int ofRequest(String key) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        Integer count;
+        while ((count = PER_REQUEST.get(key)) == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        if (count == null) {
+            throw new AssertionError("no request counted as " + key);
+        }
+        return count;
+    }
+
+    /** Outside every other filter, the session's included. */
+    @Bean
+    FilterRegistrationBean<Filter> statementsPerRequest() {
+        Filter filter = (request, response, chain) -> {
+            String key = ((HttpServletRequest) request).getHeader(REQUEST_HEADER);
+            int before = COUNT.get()[0];
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                if (key != null) {
+                    PER_REQUEST.put(key, COUNT.get()[0] - before);
+                }
+            }
+        };
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
