@@ -5,6 +5,7 @@ import fr.portail.messages.platform.LimitExceededException;
 import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.TextRules;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,13 +26,13 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one place that turns the exceptions of controllers into answers: the application's error page for the pages, an
@@ -159,20 +160,16 @@ class ErrorHandling {
     }
 
     /**
-     * A browser that left (a closed event stream, an interrupted download) is not a fault: there is no one to answer and
-     * nothing to log.
-     */
-    @ExceptionHandler(AsyncRequestNotUsableException.class)
-    void browserLeft() {
-        // the connection is gone; the stream that wrote to it is forgotten by its owner
-    }
-
-    /**
      * Spring's own refusals (405, 406, 415, a missing parameter, ...) keep their status and headers ({@code Allow},
      * {@code Accept}); everything else is a fault of ours: logged in full, answered without a word about it.
      */
     @ExceptionHandler(Exception.class)
-    Object unexpected(Exception exception, HttpServletRequest request) {
+    Object unexpected(Exception exception, HttpServletRequest request, HttpServletResponse servletResponse) {
+        // A browser that left (a closed event stream, a page changed while a font loaded) is not a fault: there is
+        // no one to answer and nothing to log (with the response among the parameters, null means "handled").
+        if (DisconnectedClientHelper.isClientDisconnectedException(exception)) {
+            return null;
+        }
         if (exception instanceof ErrorResponse response
                 && response.getStatusCode().is4xxClientError()) {
             return problems.answer(request, response.getStatusCode(), List.of(), response.getHeaders());

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Answers what failed outside a controller — a refusal of Spring Security's firewall, an exception in a filter or
@@ -38,7 +39,9 @@ class ErrorPageController implements ErrorController {
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure instanceof Throwable thrown && Problems.isUndecodableParameter(thrown)) {
             status = HttpStatus.BAD_REQUEST;
-        } else if (status.is5xxServerError() && failure instanceof Throwable thrown) {
+        } else if (status.is5xxServerError()
+                && failure instanceof Throwable thrown
+                && !DisconnectedClientHelper.isClientDisconnectedException(thrown)) {
             LOG.error("Unexpected failure of {}", uri, thrown);
         }
         @SuppressWarnings("unchecked")
