@@ -6,7 +6,7 @@ import fr.portail.messages.platform.InvalidInputException.FieldProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The firm's identity: read by every page and every e-mail, changed by administrators. Every change is checked,
@@ -49,26 +47,18 @@ public class FirmIdentityService {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
-    private volatile Cached cached;
+    private final RecentValue<FirmIdentity> recent;
 
     FirmIdentityService(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.recent = new RecentValue<>(clock, Duration.ofSeconds(CACHE_SECONDS));
     }
-
-    private record Cached(FirmIdentity identity, Instant until) {}
 
     /** The identity as it is now (at most {@value #CACHE_SECONDS} s old when another instance changed it). */
     public FirmIdentity current() {
-        Cached current = cached;
-        Instant now = clock.instant();
-        if (current != null && now.isBefore(current.until())) {
-            return current.identity();
-        }
-        FirmIdentity identity = read("");
-        cached = new Cached(identity, now.plusSeconds(CACHE_SECONDS));
-        return identity;
+        return recent.get(() -> read(""));
     }
 
     private FirmIdentity read(String lock) {
@@ -116,7 +106,7 @@ public class FirmIdentityService {
         if (!changes.isEmpty()) {
             audit.record(actorId, "FIRM_IDENTITY_CHANGED", "firm", changes);
         }
-        forgetAfterCommit();
+        recent.forgetAfterCommit();
         return new FirmIdentity(
                 clean.name(), clean.brandColour(), clean.contactEmail(), clean.legalFooter(), before.logoVersion());
     }
@@ -145,7 +135,7 @@ public class FirmIdentityService {
                 "FIRM_LOGO_CHANGED",
                 "firm",
                 "uploaded " + bytes.length + " bytes, stored as PNG of " + png.length + " bytes");
-        forgetAfterCommit();
+        recent.forgetAfterCommit();
     }
 
     /** Removes the logo: the pages show the firm's name alone. */
@@ -157,7 +147,7 @@ public class FirmIdentityService {
         if (removed > 0) {
             audit.record(actorId, "FIRM_LOGO_REMOVED", "firm", null);
         }
-        forgetAfterCommit();
+        recent.forgetAfterCommit();
     }
 
     private OffsetDateTime now() {
@@ -221,18 +211,5 @@ public class FirmIdentityService {
             changes.add("legal footer changed");
         }
         return String.join("; ", changes);
-    }
-
-    /** The cached identity goes once the change is committed, not before: a read in between would keep the old one. */
-    private void forgetAfterCommit() {
-        cached = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    cached = null;
-                }
-            });
-        }
     }
 }

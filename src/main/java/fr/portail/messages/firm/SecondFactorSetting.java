@@ -4,15 +4,13 @@ import fr.portail.messages.audit.AuditLog;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.StartupRefusal;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The firm's rule for two-step sign-in: the property {@code messages.security.second-factor} when it is set (the
@@ -28,9 +26,8 @@ public class SecondFactorSetting {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
-    private final Clock clock;
     private final Optional<SecondFactorRule> fixed;
-    private volatile Cached cached;
+    private final RecentValue<SecondFactorRule> recent;
 
     SecondFactorSetting(
             JdbcClient jdbc,
@@ -39,11 +36,9 @@ public class SecondFactorSetting {
             @Value("${messages.security.second-factor:}") String property) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock;
+        this.recent = new RecentValue<>(clock, Duration.ofSeconds(CACHE_SECONDS));
         this.fixed = property.isBlank() ? Optional.empty() : Optional.of(parseProperty(property));
     }
-
-    private record Cached(SecondFactorRule rule, Instant until) {}
 
     private static SecondFactorRule parseProperty(String property) {
         return SecondFactorRule.parse(property)
@@ -58,14 +53,7 @@ public class SecondFactorSetting {
         if (fixed.isPresent()) {
             return fixed.get();
         }
-        Cached current = cached;
-        Instant now = clock.instant();
-        if (current != null && now.isBefore(current.until())) {
-            return current.rule();
-        }
-        SecondFactorRule rule = read("");
-        cached = new Cached(rule, now.plusSeconds(CACHE_SECONDS));
-        return rule;
+        return recent.get(() -> read(""));
     }
 
     /** Whether the property fixes the rule, so that the administration page cannot change it. */
@@ -92,7 +80,7 @@ public class SecondFactorSetting {
                     .update();
             audit.record(actorId, "SECOND_FACTOR_RULE_CHANGED", "firm", before.value() + " → " + rule.value());
         }
-        forgetAfterCommit();
+        recent.forgetAfterCommit();
     }
 
     private SecondFactorRule read(String lock) {
@@ -101,17 +89,5 @@ public class SecondFactorSetting {
                 .optional()
                 .flatMap(SecondFactorRule::parse)
                 .orElse(SecondFactorRule.COLLABORATORS);
-    }
-
-    private void forgetAfterCommit() {
-        cached = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    cached = null;
-                }
-            });
-        }
     }
 }
