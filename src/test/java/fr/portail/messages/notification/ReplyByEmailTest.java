@@ -169,11 +169,7 @@ class ReplyByEmailTest extends EmailTestContext {
         send(reply);
         awaitRefused(id, "too large");
         assertThat(messageCount()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from attachment where uploader_id = ?")
-                        .param(firm.paul.id())
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(paulsAttachments()).isZero();
         await().atMost(WAIT).until(() -> answersTo(firm.paul.email()).size() == 1);
     }
 
@@ -205,11 +201,7 @@ class ReplyByEmailTest extends EmailTestContext {
         send(reply);
         awaitRefused(id, "over quota");
         assertThat(messageCount()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from attachment where uploader_id = ?")
-                        .param(firm.paul.id())
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(paulsAttachments()).isZero();
         assertThat(jdbc.sql("select count(*) from attachment_upload where uploader_id = ?")
                         .param(firm.paul.id())
                         .query(Integer.class)
@@ -337,5 +329,12 @@ class ReplyByEmailTest extends EmailTestContext {
         part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(name, "UTF-8", null));
         part.setDisposition(MimeBodyPart.ATTACHMENT);
         return part;
+    }
+
+    private int paulsAttachments() {
+        return jdbc.sql("select count(*) from attachment where uploader_id = ?")
+                .param(firm.paul.id())
+                .query(Integer.class)
+                .single();
     }
 }

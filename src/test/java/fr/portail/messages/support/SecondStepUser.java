@@ -32,16 +32,7 @@ public final class SecondStepUser {
         Response sent = user.postForm("/connexion/code", Map.of("_csrf", csrf(user)));
         assertThat(sent.status()).isEqualTo(302);
         assertThat(sent.location()).isEqualTo("/connexion/verification?envoye");
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> codeMails(mail, email).size() > before.size());
-        List<String> fresh = codeMails(mail, email).stream()
-                .filter(text -> !before.contains(text))
-                .toList();
-        assertThat(fresh).hasSize(1);
-        Matcher code = CODE.matcher(fresh.get(0));
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return awaitNewCode(mail, email, before);
     }
 
     /** Waits for a code e-mail to {@code email} that is not among {@code before}, and answers its code. */
