@@ -20,17 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Drafts {
 
-    /** The largest draft kept, as for a message's sanitised HTML. */
-    static final int MAX_HTML_LENGTH = 256 * 1024;
-
     private final JdbcClient jdbc;
     private final ConversationAccess access;
     private final Clock clock;
+    private final ConversationCommands commands;
 
-    Drafts(JdbcClient jdbc, ConversationAccess access, Clock clock) {
+    Drafts(JdbcClient jdbc, ConversationAccess access, Clock clock, ConversationCommands commands) {
         this.jdbc = jdbc;
         this.access = access;
         this.clock = clock;
+        this.commands = commands;
     }
 
     /** A saved draft: the subject (for "+ Créer" only) and the sanitised HTML. */
@@ -47,7 +46,9 @@ public class Drafts {
             throw new InvalidInputException(
                     "subject", "conversation.error.subjectTooLong", ConversationCommands.SUBJECT_MAX_LENGTH);
         }
-        if (html != null && html.length() > MAX_HTML_LENGTH) {
+        // The message's own limit (messages.max-message-size), in characters: a cheap bound that keeps every draft a
+        // message could be.
+        if (html != null && html.length() > commands.maxMessageBytes()) {
             throw new InvalidInputException("html", "draft.error.tooLong");
         }
         RichText.Sanitized message = RichText.sanitize(html);
