@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,6 +25,12 @@ import org.springframework.web.util.HtmlUtils;
  * <p>The {@link #DEPTH} most recently active matching conversations are ranked by relevance (the words' weight in the
  * subject, company, participants and file names, plus the best matching message), then by activity: the cost of a
  * search stays bounded however common its words are.
+ *
+ * <p>The query form finds them in one of two ways, which give the same rows. For common words it walks the person's
+ * conversations by activity and probes each one for the words, stopping at {@link #DEPTH}. For a rare word that walk
+ * would probe every conversation the person may read (a second per 100,000), so when PostgreSQL estimates that a term
+ * is in at most {@link #MATCHES_FIRST_LIMIT} messages and documents, the search first reads the conversations that
+ * contain it from the full-text indexes, and the query form keeps those ({@code search_driver}).
  */
 @Service
 public class ConversationSearch {
@@ -32,6 +39,14 @@ public class ConversationSearch {
     static final int DEPTH = 500;
 
     static final int PAGE_SIZE = 25;
+
+    /** A term estimated in at most this many messages and documents is read from the indexes first. */
+    static final long MATCHES_FIRST_LIMIT = 10_000;
+
+    /** A word in no message: its estimate is the one PostgreSQL gives every word its statistics do not list. */
+    private static final String UNLISTED_WORD = "qzxwvkjqzxwvkj";
+
+    private static final Pattern ESTIMATED_ROWS = Pattern.compile("rows=(\\d+)");
 
     /** At most this many messages of one conversation are marked when it is opened from a search. */
     private static final int MARKED_MESSAGES = 50;
@@ -85,10 +100,76 @@ public class ConversationSearch {
         return orTyping ? "(" + stems + " || to_tsquery('messages_prefix', :searchTyping))" : stems;
     }
 
+    /**
+     * Whether the conversation {@code c} contains the words. {@code offset 0} keeps each test a probe of that one
+     * conversation: without it PostgreSQL may instead hash every conversation of the firm that contains the words
+     * before the walk starts (3 s for a common phrase), betting on a walk that never stops early.
+     */
     private static String found(String tsquery) {
         return """
-                (exists (select 1 from conversation_search s where s.conversation_id = c.id and s.document @@ %1$s)
-                 or exists (select 1 from message m where m.conversation_id = c.id and m.search @@ %1$s))""".formatted(tsquery);
+                (exists (select 1 from conversation_search s where s.conversation_id = c.id and s.document @@ %1$s offset 0)
+                 or exists (select 1 from message m where m.conversation_id = c.id and m.search @@ %1$s offset 0))""".formatted(tsquery);
+    }
+
+    /**
+     * The conversations that contain term {@code index}, read from the full-text indexes by
+     * {@code conversations_containing} (migration V16): the driver of a search for a rare word.
+     */
+    private static String driver(SearchQuery query, int index) {
+        return "search_driver as materialized (select conversation_id from conversations_containing("
+                + tsquery("searchTerm" + index, query.isTyped(index)) + ") conversation_id)";
+    }
+
+    /**
+     * The term to read first from the indexes, the rarest one when it is rare; empty when walking the person's
+     * conversations is cheaper. A term is rare when PostgreSQL estimates it in at most {@link #MATCHES_FIRST_LIMIT}
+     * messages and documents, or when its statistics list none of its words among the frequent ones: they estimate
+     * every unlisted word alike (half the frequency of the least frequent listed word, at most 0.5 %), so a term is
+     * compared with a word that is in no message, once for each of its alternatives.
+     */
+    OptionalInt rareTerm(SearchQuery query) {
+        long unlisted = estimatedMatches("'" + UNLISTED_WORD + "'");
+        int rarest = -1;
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < query.terms().size(); i++) {
+            if (query.isTyped(i) && isPrefixOfFrequentWord(query.typing())) {
+                continue;
+            }
+            String term = query.terms().get(i);
+            long estimate = estimatedMatches(term);
+            long alternatives = term.chars().filter(ch -> ch == '|').count() + 1;
+            boolean rare = estimate <= MATCHES_FIRST_LIMIT || estimate <= unlisted * alternatives;
+            if (rare && estimate < fewest) {
+                fewest = estimate;
+                rarest = i;
+            }
+        }
+        return rarest < 0 ? OptionalInt.empty() : OptionalInt.of(rarest);
+    }
+
+    /**
+     * Whether a word being typed begins a word that the statistics of the messages list among the frequent ones.
+     * PostgreSQL estimates every prefix alike (2 % of the messages), so the list itself is read: "autoliq" begins the
+     * frequent "autoliquidation" and is not rare, "affacturage" begins no frequent word.
+     */
+    private boolean isPrefixOfFrequentWord(String typing) {
+        return jdbc.sql("""
+                        select exists (select 1 from pg_stats s, unnest(s.most_common_elems::text::text[]) word
+                                        where s.tablename = 'message' and s.attname = 'search'
+                                          and to_tsvector('simple', word) @@ to_tsquery('messages_prefix', :typing))
+                        """).param("typing", typing).query(Boolean.class).single();
+    }
+
+    /** PostgreSQL's estimate of the messages and documents that contain the words of a {@code to_tsquery} text. */
+    private long estimatedMatches(String term) {
+        String plan =
+                jdbc.sql("""
+                        explain select 1 from message m where m.search @@ to_tsquery('messages_fr', :term)
+                        union all
+                        select 1 from conversation_search s where s.document @@ to_tsquery('messages_fr', :term)
+                        """).param("term", term).query(String.class).list().get(0);
+        Matcher rows = ESTIMATED_ROWS.matcher(plan);
+        return rows.find() ? Long.parseLong(rows.group(1)) : Long.MAX_VALUE;
     }
 
     static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, SearchQuery query) {
@@ -119,7 +200,12 @@ public class ConversationSearch {
         if (offset >= DEPTH) {
             return new InboxPage(List.of(), null);
         }
-        var statement = jdbc.sql(sql(viewer.kind(), filter, query))
+        return search(viewer, filter, query, offset, rareTerm(query));
+    }
+
+    /** One page of results, walking the person's conversations or read first from the indexes for a rare term. */
+    InboxPage search(Viewer viewer, InboxFilter filter, SearchQuery query, int offset, OptionalInt rareTerm) {
+        var statement = jdbc.sql(sql(viewer.kind(), filter, query, rareTerm))
                 .param("viewer", viewer.id())
                 .param("favouriteScanThreshold", access.favouriteScanThreshold())
                 .param("offset", offset)
@@ -145,11 +231,17 @@ public class ConversationSearch {
      * The statement of one page of results: the query form of {@link ConversationAccess} with the filter and the search
      * as its condition, ranked; parameters {@code :viewer}, {@code :favouriteScanThreshold}, {@code :offset},
      * {@code :limit}, those of {@link #bind} and of the filter.
+     *
+     * @param rareTerm the term whose conversations are read first from the indexes, if any
      */
-    static String sql(PersonKind kind, InboxFilter filter, SearchQuery query) {
+    static String sql(PersonKind kind, InboxFilter filter, SearchQuery query, OptionalInt rareTerm) {
+        String searched = rareTerm.isPresent()
+                ? condition(query) + " and c.id in (select conversation_id from search_driver)"
+                : condition(query);
         String candidates = ConversationAccess.accessibleConversations(
-                kind, filter.condition() + " and " + condition(query), false, filter.participantOnly(), DEPTH);
-        return "with candidates as (" + candidates + "),\n"
+                kind, filter.condition() + " and " + searched, false, filter.participantOnly(), DEPTH);
+        String driver = rareTerm.isPresent() ? driver(query, rareTerm.getAsInt()) + ",\n" : "";
+        return "with " + driver + "candidates as (" + candidates + "),\n"
                 + """
                         query as materialized (select %s as words),
                         page as (
