@@ -67,7 +67,7 @@ class BootstrapAdministrator implements SmartLifecycle {
 
     void run() {
         var settings = properties.bootstrapAdmin();
-        if (!StringUtils.hasText(settings.email()) || people.existsByAdminTrueAndActiveTrue()) {
+        if (!StringUtils.hasText(settings.email()) || people.existsActiveAdministrator()) {
             return;
         }
         if (!Emails.isValid(settings.email())) {
@@ -75,11 +75,11 @@ class BootstrapAdministrator implements SmartLifecycle {
         }
         PasswordPolicy.check(settings.password(), settings.password(), settings.email());
         Person admin = people.findByEmail(settings.email())
-                .orElseGet(() ->
-                        people.save(new Person(settings.email(), "Administrateur", PersonKind.COLLABORATOR, true)));
+                .orElseGet(() -> new Person(settings.email(), "Administrateur", PersonKind.COLLABORATOR, true));
         admin.changeAdmin(true);
         admin.activate();
         admin.changePasswordHash(passwordEncoder.encode(settings.password()));
+        people.save(admin);
         audit.record(null, "BOOTSTRAP_ADMIN_CREATED", admin.email(), null);
         log.info("Bootstrap administrator {} is ready", admin.email());
     }

@@ -1,37 +1,36 @@
 package fr.portail.messages.directory;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A client file of the firm, known to its accounting software by an external id. */
-@Entity
-@Table(name = "company")
+/**
+ * A client file of the firm, known to its accounting software by an external id. Stored by {@link CompanyRepository}:
+ * a change is written when the repository saves the company, not before.
+ */
 public class Company {
 
-    @Id
-    private UUID id;
-
-    @Column(name = "external_id", nullable = false)
-    private String externalId;
-
-    @Column(nullable = false)
+    private final UUID id;
+    private final String externalId;
     private String name;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    protected Company() {}
+    private final Instant createdAt;
+    private boolean isNew;
 
     Company(String externalId, String name) {
-        this.id = UUID.randomUUID();
+        this(UUID.randomUUID(), externalId, name, Instant.now(), true);
+    }
+
+    private Company(UUID id, String externalId, String name, Instant createdAt, boolean isNew) {
+        this.id = id;
         this.externalId = externalId;
         this.name = name;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
+        this.isNew = isNew;
+    }
+
+    /** A company as read from its row. */
+    static Company stored(UUID id, String externalId, String name, Instant createdAt) {
+        return new Company(id, externalId, name, createdAt, false);
     }
 
     public UUID id() {
@@ -44,6 +43,19 @@ public class Company {
 
     public String name() {
         return name;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Whether the company has no row yet: the repository inserts it instead of updating it. */
+    boolean isNew() {
+        return isNew;
+    }
+
+    void markStored() {
+        isNew = false;
     }
 
     void rename(String newName) {

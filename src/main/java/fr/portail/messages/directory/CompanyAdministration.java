@@ -89,7 +89,7 @@ public class CompanyAdministration {
         }
         Company company;
         try {
-            company = companies.saveAndFlush(new Company(id, cleanName));
+            company = companies.save(new Company(id, cleanName));
         } catch (DataIntegrityViolationException raced) {
             throw new InvalidInputException("externalId", "admin.company.error.externalIdTaken", id);
         }
@@ -112,6 +112,7 @@ public class CompanyAdministration {
         }
         String before = company.name();
         company.rename(cleanName);
+        companies.save(company);
         audit.record(viewer.id(), "COMPANY_RENAMED", company.externalId(), "name: " + before + " -> " + company.name());
     }
 

@@ -88,7 +88,7 @@ public class DirectoryImporter {
                 .stream()
                 .collect(Collectors.toMap(Person::email, Function.identity()));
 
-        boolean hadAdministrator = people.existsByAdminTrueAndActiveTrue();
+        boolean hadAdministrator = people.existsActiveAdministrator();
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> fileCompanyIds = validateCompanies(file.companies(), problems);
         validatePeople(file.users(), fileCompanyIds, existingCompanies, existingPeople, problems);
@@ -110,6 +110,7 @@ public class DirectoryImporter {
                 companiesCreated++;
             } else if (!company.name().equals(name)) {
                 company.rename(name);
+                companies.save(company);
                 companiesUpdated++;
             }
             companyIds.add(new ImportResult.CompanyId(externalId, company.id()));
@@ -125,7 +126,7 @@ public class DirectoryImporter {
             Person person = existingPeople.get(email);
             boolean changed;
             if (person == null) {
-                person = people.save(new Person(email, entry.name().strip(), kind, Boolean.TRUE.equals(entry.admin())));
+                person = new Person(email, entry.name().strip(), kind, Boolean.TRUE.equals(entry.admin()));
                 created.add(person);
                 changed = false;
                 usersCreated++;
@@ -148,13 +149,15 @@ public class DirectoryImporter {
                 person.replaceFavourites(newFavourites);
             }
             // A person created by this file is counted as created only, whatever its companies and favourites.
-            if (changed && !created.contains(person)) {
+            if (person.isNew()) {
+                people.save(person);
+            } else if (changed) {
+                people.save(person);
                 usersUpdated++;
             }
             personIds.add(new ImportResult.PersonId(email, person.id()));
         }
-        people.flush();
-        if (hadAdministrator && !people.existsByAdminTrueAndActiveTrue()) {
+        if (hadAdministrator && !people.existsActiveAdministrator()) {
             throw new InvalidInputException(null, "import.error.lastAdmin");
         }
         List<ImportResult.InvitationLink> links = new ArrayList<>();

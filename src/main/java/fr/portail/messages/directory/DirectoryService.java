@@ -128,12 +128,17 @@ public class DirectoryService {
     /** Whether the viewer may pick this company for a conversation (docs/access-rules.md, "who may be named"). */
     @Transactional(readOnly = true)
     public boolean mayPickCompany(Viewer viewer, UUID companyId) {
-        Optional<Company> company = companies.findById(companyId);
-        if (company.isEmpty()) {
-            return false;
-        }
-        return viewer.isCollaborator()
-                || people.findById(viewer.id()).orElseThrow().companies().contains(company.get());
+        return jdbc.sql("""
+                        select exists (select 1 from company c
+                                        where c.id = :company
+                                          and (:collaborator or exists (select 1 from membership m
+                                                                         where m.company_id = c.id
+                                                                           and m.person_id = :viewer)))""")
+                .param("company", companyId)
+                .param("collaborator", viewer.isCollaborator())
+                .param("viewer", viewer.id())
+                .query(Boolean.class)
+                .single();
     }
 
     @Transactional(readOnly = true)
@@ -150,6 +155,7 @@ public class DirectoryService {
             throw new NotFoundException();
         }
         person.star(company);
+        people.save(person);
     }
 
     @Transactional
@@ -160,15 +166,20 @@ public class DirectoryService {
             throw new NotFoundException();
         }
         person.unstar(company);
+        people.save(person);
     }
 
     @Transactional
     public void changeLanguage(Viewer viewer, String language) {
-        people.findById(viewer.id()).orElseThrow(NotFoundException::new).changeLanguage(language);
+        Person person = people.findById(viewer.id()).orElseThrow(NotFoundException::new);
+        person.changeLanguage(language);
+        people.save(person);
     }
 
     @Transactional
     public void changeEmailNotifications(Viewer viewer, boolean enabled) {
-        people.findById(viewer.id()).orElseThrow(NotFoundException::new).changeEmailNotifications(enabled);
+        Person person = people.findById(viewer.id()).orElseThrow(NotFoundException::new);
+        person.changeEmailNotifications(enabled);
+        people.save(person);
     }
 }

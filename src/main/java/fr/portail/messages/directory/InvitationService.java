@@ -55,7 +55,10 @@ public class InvitationService {
             throw new InvalidInputException(null, "admin.user.error.passwordSet");
         }
         Instant now = clock.instant();
-        invitations.findOpenByPersonId(personId).forEach(open -> open.revoke(now));
+        for (Invitation open : invitations.findOpenByPersonId(personId)) {
+            open.revoke(now);
+            invitations.save(open);
+        }
         String token = SecretTokens.newToken();
         Instant expiresAt = now.plus(properties.invitationValidity());
         invitations.save(new Invitation(SecretTokens.hash(token), personId, now, expiresAt));
@@ -114,7 +117,9 @@ public class InvitationService {
                 .orElseThrow(NotFoundException::new);
         PasswordPolicy.check(password, passwordConfirmation, person.email());
         person.changePasswordHash(passwordEncoder.encode(password));
+        people.save(person);
         invitation.use(now);
+        invitations.save(invitation);
         audit.record(person.id(), "INVITATION_ACCEPTED", person.email(), null);
         return new InvitedPerson(person.id(), person.name(), person.email());
     }

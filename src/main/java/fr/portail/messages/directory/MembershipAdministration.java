@@ -64,6 +64,7 @@ public class MembershipAdministration {
         Set<Company> remaining = new HashSet<>(person.companies());
         remaining.remove(company);
         person.replaceCompanies(remaining);
+        people.save(person);
         audit.record(viewer.id(), "MEMBERSHIP_REMOVED", company.externalId(), "person: " + person.email());
         if (wasFavourite) {
             audit.record(viewer.id(), "FAVOURITE_REMOVED", company.externalId(), "person: " + person.email());
@@ -119,6 +120,7 @@ public class MembershipAdministration {
             return;
         }
         person.unstar(company);
+        people.save(person);
         audit.record(viewer.id(), "FAVOURITE_REMOVED", company.externalId(), "person: " + person.email());
     }
 
@@ -132,6 +134,7 @@ public class MembershipAdministration {
         Set<Company> all = new HashSet<>(person.companies());
         all.add(company);
         person.replaceCompanies(all);
+        people.save(person);
         audit.record(viewer.id(), "MEMBERSHIP_ADDED", company.externalId(), "person: " + person.email());
     }
 
@@ -140,6 +143,7 @@ public class MembershipAdministration {
             return;
         }
         person.star(company);
+        people.save(person);
         audit.record(viewer.id(), "FAVOURITE_ASSIGNED", company.externalId(), "person: " + person.email());
     }
 

@@ -82,9 +82,12 @@ public class PasswordResets {
 
     private void issue(Person person, UUID actorId, String action) {
         Instant now = clock.instant();
-        links.findOpenByPersonId(person.id()).stream()
-                .filter(open -> open.isFor(Invitation.Purpose.RESET))
-                .forEach(open -> open.revoke(now));
+        for (Invitation open : links.findOpenByPersonId(person.id())) {
+            if (open.isFor(Invitation.Purpose.RESET)) {
+                open.revoke(now);
+                links.save(open);
+            }
+        }
         String token = SecretTokens.newToken();
         Instant expiresAt = now.plus(VALIDITY);
         links.save(new Invitation(SecretTokens.hash(token), person.id(), now, expiresAt, Invitation.Purpose.RESET));
@@ -116,7 +119,12 @@ public class PasswordResets {
         Person person = usable(link, now).orElseThrow(NotFoundException::new);
         PasswordPolicy.check(password, passwordConfirmation, person.email());
         person.changePasswordHash(passwordEncoder.encode(password));
-        links.findOpenByPersonId(person.id()).forEach(open -> open.revoke(now));
+        people.save(person);
+        // The link just used is among them: it is still open until this revokes it.
+        for (Invitation open : links.findOpenByPersonId(person.id())) {
+            open.revoke(now);
+            links.save(open);
+        }
         audit.record(person.id(), "PASSWORD_RESET", person.email(), null);
         return person.email();
     }
@@ -143,6 +151,7 @@ public class PasswordResets {
         }
         PasswordPolicy.check(password, passwordConfirmation, person.email());
         person.changePasswordHash(passwordEncoder.encode(password));
+        people.save(person);
         audit.record(person.id(), "PASSWORD_CHANGED", person.email(), null);
         String to = person.email();
         String name = person.name();

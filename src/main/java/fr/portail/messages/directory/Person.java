@@ -1,15 +1,6 @@
 package fr.portail.messages.directory;
 
 import fr.portail.messages.platform.InvalidInputException;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,58 +10,25 @@ import java.util.UUID;
 
 /**
  * A collaborator or a client. Guards the rules of docs/glossary.md: a client stars only companies it is a member of, and loses
- * the star when it stops being a member; only collaborators belong to no company and may be administrators.
+ * the star when it stops being a member; only collaborators belong to no company and may be administrators. Stored by
+ * {@link PersonRepository} with its companies (table {@code membership}) and favourites (table {@code favourite}): a
+ * change is written when the repository saves the person, not before.
  */
-@Entity
-@Table(name = "person")
 public class Person {
 
-    @Id
-    private UUID id;
-
-    @Column(nullable = false)
-    private String email;
-
-    @Column(nullable = false)
+    private final UUID id;
+    private final String email;
     private String name;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private PersonKind kind;
-
-    @Column(nullable = false)
+    private final PersonKind kind;
     private boolean admin;
-
-    @Column(nullable = false)
     private boolean active;
-
-    @Column(name = "password_hash")
     private String passwordHash;
-
-    @Column(nullable = false)
     private String language;
-
-    @Column(name = "email_notifications", nullable = false)
     private boolean emailNotifications;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @ManyToMany
-    @JoinTable(
-            name = "membership",
-            joinColumns = @JoinColumn(name = "person_id"),
-            inverseJoinColumns = @JoinColumn(name = "company_id"))
-    private Set<Company> companies = new HashSet<>();
-
-    @ManyToMany
-    @JoinTable(
-            name = "favourite",
-            joinColumns = @JoinColumn(name = "person_id"),
-            inverseJoinColumns = @JoinColumn(name = "company_id"))
-    private Set<Company> favourites = new HashSet<>();
-
-    protected Person() {}
+    private final Instant createdAt;
+    private final Set<Company> companies = new HashSet<>();
+    private final Set<Company> favourites = new HashSet<>();
+    private boolean isNew;
 
     Person(String email, String name, PersonKind kind, boolean admin) {
         if (admin && kind != PersonKind.COLLABORATOR) {
@@ -85,6 +43,55 @@ public class Person {
         this.language = "fr";
         this.emailNotifications = true;
         this.createdAt = Instant.now();
+        this.isNew = true;
+    }
+
+    private Person(Row row, Collection<Company> companies, Collection<Company> favourites) {
+        this.id = row.id();
+        this.email = row.email();
+        this.name = row.name();
+        this.kind = row.kind();
+        this.admin = row.admin();
+        this.active = row.active();
+        this.passwordHash = row.passwordHash();
+        this.language = row.language();
+        this.emailNotifications = row.emailNotifications();
+        this.createdAt = row.createdAt();
+        this.companies.addAll(companies);
+        this.favourites.addAll(favourites);
+        this.isNew = false;
+    }
+
+    /** The columns of a {@code person} row. */
+    record Row(
+            UUID id,
+            String email,
+            String name,
+            PersonKind kind,
+            boolean admin,
+            boolean active,
+            String passwordHash,
+            String language,
+            boolean emailNotifications,
+            Instant createdAt) {}
+
+    /** A person as read from its row, its memberships and its favourites. */
+    static Person stored(Row row, Collection<Company> companies, Collection<Company> favourites) {
+        return new Person(row, companies, favourites);
+    }
+
+    /** The person's own columns, as the repository writes them. */
+    Row row() {
+        return new Row(id, email, name, kind, admin, active, passwordHash, language, emailNotifications, createdAt);
+    }
+
+    /** Whether the person has no row yet: the repository inserts it instead of updating it. */
+    boolean isNew() {
+        return isNew;
+    }
+
+    void markStored() {
+        isNew = false;
     }
 
     public UUID id() {

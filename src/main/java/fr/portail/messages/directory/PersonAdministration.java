@@ -128,9 +128,9 @@ public class PersonAdministration {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Person person = people.save(new Person(email, name, request.kind(), false));
+        Person person = new Person(email, name, request.kind(), false);
         person.replaceCompanies(memberOf);
-        people.flush();
+        people.save(person);
         audit.record(
                 viewer.id(),
                 "PERSON_INVITED",
@@ -169,7 +169,10 @@ public class PersonAdministration {
         if (open.isEmpty()) {
             throw new InvalidInputException(null, "admin.user.error.noInvitation");
         }
-        open.forEach(invitation -> invitation.revoke(now));
+        for (Invitation invitation : open) {
+            invitation.revoke(now);
+            invitationRecords.save(invitation);
+        }
         audit.record(viewer.id(), "INVITATION_REVOKED", person.email(), null);
     }
 
@@ -188,6 +191,7 @@ public class PersonAdministration {
             lastAdministrator.checkNotLast(person);
         }
         person.changeAdmin(admin);
+        people.save(person);
         audit.record(viewer.id(), admin ? "ADMIN_GRANTED" : "ADMIN_REVOKED", person.email(), null);
     }
 
@@ -201,6 +205,7 @@ public class PersonAdministration {
         }
         lastAdministrator.checkNotLast(person);
         person.deactivate();
+        people.save(person);
         audit.record(administrator.id(), "PERSON_DEACTIVATED", person.email(), null);
         events.publishEvent(new PersonDeactivated(person.id(), person.email()));
     }
@@ -213,6 +218,7 @@ public class PersonAdministration {
             return;
         }
         person.activate();
+        people.save(person);
         audit.record(administrator.id(), "PERSON_ACTIVATED", person.email(), null);
     }
 
