@@ -3,6 +3,8 @@
 # Generates the small data set once (kept in target/bench-sse/data), starts the packaged application with -Xmx HEAP
 # (256m by default), holds STREAMS (2,000) streams of GET /events and reads the heap after a full GC on each side, with
 # the class histograms of both sides (target/bench-sse/histo-*.txt), then measures the fan-out to 200 streams.
+# SSE_HEAP_DUMP=1 also writes heap dumps of both sides (bench/array-sizes.py compares their arrays);
+# SSE_APP_OPTS adds options to the application's command line.
 set -euo pipefail
 STREAMS="${1:-2000}"
 HEAP="${2:-256m}"
@@ -19,7 +21,7 @@ APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 start_app() {
-  "$JAVA_BIN" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
+  "$JAVA_BIN" -Xmx"$HEAP" -XX:NativeMemoryTracking=summary -jar "$JAR" ${SSE_APP_OPTS:-} --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
     --messages.embedded-smtp.port=0 --messages.public-url="$BASE" \
     --messages.bootstrap-admin.email=bench-admin@bench.example --messages.bootstrap-admin.password="$ADMIN_PW" \
     --messages.security.second-factor=none \
@@ -66,7 +68,10 @@ heap_used_kb() { jstat -gc "$APP_PID" | tail -1 | awk '{ printf "%d", $3 + $4 + 
 ulimit -n 16384 2>/dev/null || true
 jcmd "$APP_PID" GC.run >/dev/null; sleep 1
 jcmd "$APP_PID" GC.class_histogram >"$OUT/histo-before.txt"
+[ -n "${SSE_HEAP_DUMP:-}" ] && rm -f "$OUT/before.hprof" && jcmd "$APP_PID" GC.heap_dump "$OUT/before.hprof" >/dev/null
 BEFORE=$(heap_used_kb)
+RSS_BEFORE=$(awk '/VmRSS/ { print $2 }' /proc/"$APP_PID"/status)
+jcmd "$APP_PID" VM.native_memory summary >"$OUT/nmt-before.txt"
 FIFO="$OUT/hold.fifo"; rm -f "$FIFO"; mkfifo "$FIFO"
 python3 "$ROOT/bench/sse.py" hold "$STREAMS" "$PORT" "$COLLAB_COOKIE" "$CLIENT_COOKIE" <"$FIFO" >"$OUT/hold.txt" &
 HOLD_PID=$!
@@ -74,10 +79,13 @@ exec 7>"$FIFO"
 for _ in $(seq 1 900); do grep -q '^open' "$OUT/hold.txt" && break; kill -0 "$HOLD_PID" 2>/dev/null || break; sleep 0.1; done
 sleep 2; jcmd "$APP_PID" GC.run >/dev/null; sleep 1
 jcmd "$APP_PID" GC.class_histogram >"$OUT/histo-open.txt"
+[ -n "${SSE_HEAP_DUMP:-}" ] && rm -f "$OUT/open.hprof" && jcmd "$APP_PID" GC.heap_dump "$OUT/open.hprof" >/dev/null
 OPEN=$(heap_used_kb)
+RSS_OPEN=$(awk '/VmRSS/ { print $2 }' /proc/"$APP_PID"/status)
+jcmd "$APP_PID" VM.native_memory summary >"$OUT/nmt-open.txt"
 jcmd "$APP_PID" Thread.print >"$OUT/threads-open.txt"
 exec 7>&-; wait "$HOLD_PID" || true; rm -f "$FIFO"
 echo "$(cat "$OUT/hold.txt") streams at -Xmx$HEAP: heap $((BEFORE / 1024)) MB -> $((OPEN / 1024)) MB," \
-  "$(( (OPEN - BEFORE) / STREAMS )) KB per stream"
+  "$(( (OPEN - BEFORE) / STREAMS )) KB per stream; resident $((RSS_BEFORE / 1024)) MB -> $((RSS_OPEN / 1024)) MB"
 python3 "$ROOT/bench/sse.py" fanout 200 "$PORT" "$LONG_ID" "$TOKEN" "$COLLAB_COOKIE" "$CLIENT1_COOKIE" >"$OUT/fanout.json"
 echo "fan-out: $(cat "$OUT/fanout.json")"
