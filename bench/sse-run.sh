@@ -4,7 +4,7 @@
 # (256m by default), holds STREAMS (2,000) streams of GET /events and reads the heap after a full GC on each side, with
 # the class histograms of both sides (target/bench-sse/histo-*.txt), then measures the fan-out to 200 streams.
 # SSE_HEAP_DUMP=1 also writes heap dumps of both sides (bench/array-sizes.py compares their arrays);
-# SSE_APP_OPTS adds options to the application's command line.
+# SSE_APP_OPTS adds options to the application's command line; SSE_JAR runs another build (e.g. main's, for a before/after).
 set -euo pipefail
 STREAMS="${1:-2000}"
 HEAP="${2:-256m}"
@@ -15,7 +15,7 @@ PORT="${BENCH_PORT:-18090}"
 BASE="http://127.0.0.1:$PORT"
 ADMIN_PW="Bench-Password-2026"
 mkdir -p "$OUT"
-JAR="$(ls "$ROOT"/target/messages-*.jar | head -1)"
+JAR="${SSE_JAR:-$(ls "$ROOT"/target/messages-*.jar | head -1)}"
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
