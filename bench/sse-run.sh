@@ -4,6 +4,7 @@
 # (256m by default), holds STREAMS (2,000) streams of GET /events and reads the heap after a full GC on each side, with
 # the class histograms of both sides (target/bench-sse/histo-*.txt), then measures the fan-out to 200 streams.
 # SSE_HEAP_DUMP=1 also writes heap dumps of both sides (bench/array-sizes.py compares their arrays);
+# SSE_JFR=1 records the closing of the held streams and the fan-out (target/bench-sse/fanout.jfr).
 # SSE_APP_OPTS adds options to the application's command line; SSE_JAR runs another build (e.g. main's, for a before/after).
 set -euo pipefail
 STREAMS="${1:-2000}"
@@ -84,8 +85,11 @@ OPEN=$(heap_used_kb)
 RSS_OPEN=$(awk '/VmRSS/ { print $2 }' /proc/"$APP_PID"/status)
 jcmd "$APP_PID" VM.native_memory summary >"$OUT/nmt-open.txt"
 jcmd "$APP_PID" Thread.print >"$OUT/threads-open.txt"
+[ -n "${SSE_JFR:-}" ] && jcmd "$APP_PID" JFR.start name=sse settings=profile filename="$OUT/fanout.jfr" >/dev/null
 exec 7>&-; wait "$HOLD_PID" || true; rm -f "$FIFO"
 echo "$(cat "$OUT/hold.txt") streams at -Xmx$HEAP: heap $((BEFORE / 1024)) MB -> $((OPEN / 1024)) MB," \
   "$(( (OPEN - BEFORE) / STREAMS )) KB per stream; resident $((RSS_BEFORE / 1024)) MB -> $((RSS_OPEN / 1024)) MB"
 python3 "$ROOT/bench/sse.py" fanout 200 "$PORT" "$LONG_ID" "$TOKEN" "$COLLAB_COOKIE" "$CLIENT1_COOKIE" >"$OUT/fanout.json"
 echo "fan-out: $(cat "$OUT/fanout.json")"
+[ -n "${SSE_JFR:-}" ] && jcmd "$APP_PID" JFR.stop name=sse >/dev/null
+true

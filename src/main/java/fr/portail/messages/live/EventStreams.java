@@ -68,8 +68,11 @@ class EventStreams implements SmartLifecycle {
         });
     }
 
-    /** Opens a stream for the viewer, first replaying what it missed after {@code lastEventId} when given. */
-    SseEmitter open(Viewer viewer, Long lastEventId) {
+    /**
+     * Opens a stream for the viewer, first replaying what it missed after {@code lastEventId} when given. Its writes
+     * wait for {@link LiveStream#start()}.
+     */
+    LiveStream open(Viewer viewer, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         LiveStream stream = new LiveStream(viewer.id(), emitter, writers, this::forget);
         byPerson.computeIfAbsent(viewer.id(), id -> ConcurrentHashMap.newKeySet())
@@ -82,7 +85,7 @@ class EventStreams implements SmartLifecycle {
         if (lastEventId != null) {
             replay(viewer, stream, lastEventId);
         }
-        return emitter;
+        return stream;
     }
 
     @Override

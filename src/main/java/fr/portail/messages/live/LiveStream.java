@@ -20,6 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the thread that decides who receives an event, at most one at a time per stream and in the order they were queued;
  * what queued up meanwhile leaves in one write (and one flush). A stream whose person stopped reading is ended once
  * too much is waiting for it, instead of holding memory until the container's write timeout.
+ *
+ * <p>Nothing is written before {@link #start()}: until the request's thread has left the filter chain, the filters
+ * still read and write the response's headers (security headers, the session), and a write from another thread then
+ * would race with them ({@link StreamStart}).
  */
 final class LiveStream {
 
@@ -36,6 +40,7 @@ final class LiveStream {
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
+    private volatile boolean started;
     private volatile boolean gone;
 
     LiveStream(UUID person, SseEmitter emitter, Executor writers, Consumer<LiveStream> onGone) {
@@ -63,7 +68,17 @@ final class LiveStream {
             return;
         }
         pending.add(text);
-        schedule();
+        if (started) {
+            schedule();
+        }
+    }
+
+    /** The request's thread is done with the response: what queued up meanwhile, and everything after, is written. */
+    void start() {
+        started = true;
+        if (!pending.isEmpty()) {
+            schedule();
+        }
     }
 
     /** Ends the stream now: the browser reconnects (and its session is checked again) or has left. */

@@ -22,7 +22,19 @@ class LiveStreamTest {
     private final LiveStream stream = new LiveStream(UUID.randomUUID(), emitter, writers, gone::add);
 
     @Test
+    void nothingIsWrittenBeforeTheRequestLeftTheFilters() {
+        stream.send("connected");
+        assertThat(writers.tasks).isEmpty();
+
+        stream.start();
+        writers.runAll();
+
+        assertThat(emitter.writes).containsExactly("connected");
+    }
+
+    @Test
     void theCallerOnlyQueuesAndWhatQueuedUpLeavesInOneWriteInOrder() {
+        stream.start();
         stream.send("a");
         stream.send("b");
         stream.send("c");
@@ -39,6 +51,7 @@ class LiveStreamTest {
 
     @Test
     void aStreamThatStopsReadingIsEndedInsteadOfGrowing() {
+        stream.start();
         for (int i = 0; i < LiveStream.MAX_PENDING; i++) {
             stream.send("event " + i + "\n\n");
         }
@@ -54,6 +67,7 @@ class LiveStreamTest {
 
     @Test
     void aBrowserThatLeftIsForgottenAndWrittenToNoMore() {
+        stream.start();
         emitter.failing = true;
         stream.send("a");
         writers.runAll();
