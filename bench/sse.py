@@ -4,15 +4,18 @@
   sse.py hold N PORT COOKIE...                 opens N streams of GET /events, prints "open", holds them until stdin closes
   sse.py fanout N PORT CONVERSATION TOKEN COOKIE...
         opens N streams, posts 20 replies to CONVERSATION with the API TOKEN and prints the p50/p99, in ms, from the
-        start of each POST to the arrival of its "message" event on every stream, as JSON
+        start of each POST to the arrival of its "message" event on every stream, as JSON (SSE_DEBUG=1: each reply
+        on stderr, the POST's own time and the first, median and last arrival)
 """
 import asyncio
 import json
+import os
 import sys
 import time
 import urllib.request
 
 HOST = "127.0.0.1"
+DEBUG = bool(os.environ.get("SSE_DEBUG"))
 
 
 async def open_stream(port, cookie):
@@ -78,11 +81,17 @@ async def fanout(n, port, conversation, token, cookies):
     for k in range(20):
         started = time.monotonic()
         message_id = await loop.run_in_executor(None, post_reply, port, conversation, token, k)
+        posted = time.monotonic()
         deadline = time.monotonic() + 10
         while len(arrivals.get(message_id, {})) < n and time.monotonic() < deadline:
             await asyncio.sleep(0.005)
         got = arrivals.get(message_id, {})
         latencies += [(t - started) * 1000 for t in got.values()]
+        if DEBUG:
+            times = sorted((t - started) * 1000 for t in got.values())
+            if times:
+                print(f"reply {k}: POST {(posted - started) * 1000:.0f} ms, events first {times[0]:.0f},"
+                      f" median {times[len(times) // 2]:.0f}, last {times[-1]:.0f} ms", file=sys.stderr)
         latencies += [10_000.0] * (n - len(got))  # a missing event counts as 10 s
         await asyncio.sleep(0.2)
     for task in tasks:

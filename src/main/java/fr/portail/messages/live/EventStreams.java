@@ -3,7 +3,6 @@ package fr.portail.messages.live;
 import fr.portail.messages.conversation.ConversationAccess;
 import fr.portail.messages.directory.PersonDeactivated;
 import fr.portail.messages.directory.Viewer;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -11,10 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,8 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The event streams open on this instance, by person, and the decision of who receives an event: the access rules of
  * the moment, decided in one statement for everyone connected ({@link ConversationAccess#whoMayAccess}). An idle
- * stream holds no thread (asynchronous request); heartbeats and events are written by the listener and scheduler
- * threads.
+ * stream holds no thread (asynchronous request). The listener and the scheduler only decide and queue: the writes
+ * happen on writer threads, streams in parallel, one write per stream and event ({@link LiveStream}).
  */
 @Component
 class EventStreams implements SmartLifecycle {
@@ -32,36 +37,55 @@ class EventStreams implements SmartLifecycle {
     /** A stream ends after this long; the browser reconnects at once, and the reconnection checks the session again. */
     static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
 
-    private final Map<UUID, Set<SseEmitter>> byPerson = new ConcurrentHashMap<>();
+    /** Writer threads on Java 17 (no virtual threads): writes to loopback or a proxy take microseconds. */
+    private static final int PLATFORM_WRITERS = 8;
+
+    private static final String CONNECTED = ":connected\nretry:2000\n\n";
+    private static final String HEARTBEAT = ":heartbeat\n\n";
+
+    private final Map<UUID, Set<LiveStream>> byPerson = new ConcurrentHashMap<>();
     private final ConversationAccess access;
     private final LiveEventLog eventLog;
     private final JdbcClient jdbc;
+    private final Executor writers;
     private volatile boolean running;
 
-    EventStreams(ConversationAccess access, LiveEventLog eventLog, JdbcClient jdbc) {
+    EventStreams(ConversationAccess access, LiveEventLog eventLog, JdbcClient jdbc, Environment environment) {
         this.access = access;
         this.eventLog = eventLog;
         this.jdbc = jdbc;
+        this.writers = Threading.VIRTUAL.isActive(environment)
+                ? new VirtualThreadTaskExecutor("live-write-")
+                : platformWriters();
     }
 
-    /** Opens a stream for the viewer, first replaying what it missed after {@code lastEventId} when given. */
-    SseEmitter open(Viewer viewer, Long lastEventId) {
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        Set<SseEmitter> own = byPerson.computeIfAbsent(viewer.id(), id -> ConcurrentHashMap.newKeySet());
-        own.add(emitter);
-        Runnable remove = () -> forget(viewer.id(), emitter);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(() -> {
-            remove.run();
-            emitter.complete();
+    private static ExecutorService platformWriters() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(PLATFORM_WRITERS, task -> {
+            Thread thread = new Thread(task, "live-write-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         });
-        emitter.onError(error -> remove.run());
+    }
+
+    /**
+     * Opens a stream for the viewer, first replaying what it missed after {@code lastEventId} when given. Its writes
+     * wait for {@link LiveStream#start()}.
+     */
+    LiveStream open(Viewer viewer, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        LiveStream stream = new LiveStream(viewer.id(), emitter, writers, this::forget);
+        byPerson.computeIfAbsent(viewer.id(), id -> ConcurrentHashMap.newKeySet())
+                .add(stream);
+        emitter.onCompletion(() -> forget(stream));
+        emitter.onTimeout(stream::end);
+        emitter.onError(error -> forget(stream));
         // The first bytes open the stream in the browser (and tell it how soon to reconnect).
-        send(viewer.id(), emitter, SseEmitter.event().comment("connected").reconnectTime(2_000));
+        stream.send(CONNECTED);
         if (lastEventId != null) {
-            replay(viewer, emitter, lastEventId);
+            replay(viewer, stream, lastEventId);
         }
-        return emitter;
+        return stream;
     }
 
     @Override
@@ -76,8 +100,12 @@ class EventStreams implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        byPerson.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        byPerson.values()
+                .forEach(streams -> streams.forEach(stream -> stream.emitter().complete()));
         byPerson.clear();
+        if (writers instanceof ExecutorService service) {
+            service.shutdown();
+        }
     }
 
     @Override
@@ -89,7 +117,7 @@ class EventStreams implements SmartLifecycle {
         return byPerson.values().stream().mapToInt(Set::size).sum();
     }
 
-    /** Sends the event to every stream of this instance whose person may access its conversation now. */
+    /** Queues the event for every stream of this instance whose person may access its conversation now. */
     void dispatch(LiveEvent event) {
         Set<UUID> connected = Set.copyOf(byPerson.keySet());
         if (connected.isEmpty()) {
@@ -101,14 +129,12 @@ class EventStreams implements SmartLifecycle {
         }
         Set<UUID> participants = event.kind() == LiveEvent.Kind.MESSAGE ? participants(event, allowed) : Set.of();
         for (UUID person : allowed) {
-            List<SseEmitter.SseEventBuilder> events = events(event, person, participants.contains(person));
-            for (SseEmitter emitter : byPerson.getOrDefault(person, Set.of())) {
-                events.forEach(e -> send(person, emitter, e));
-            }
+            String text = text(event, person, participants.contains(person));
+            byPerson.getOrDefault(person, Set.of()).forEach(stream -> stream.send(text));
         }
     }
 
-    private void replay(Viewer viewer, SseEmitter emitter, long lastEventId) {
+    private void replay(Viewer viewer, LiveStream stream, long lastEventId) {
         List<LiveEvent> missed = eventLog.since(lastEventId);
         Map<UUID, Boolean> accessible = missed.stream()
                 .map(LiveEvent::conversationId)
@@ -116,42 +142,41 @@ class EventStreams implements SmartLifecycle {
                 .collect(Collectors.toMap(
                         id -> id,
                         id -> !access.whoMayAccess(id, Set.of(viewer.id())).isEmpty()));
+        StringBuilder text = new StringBuilder();
         for (LiveEvent event : missed) {
             if (accessible.get(event.conversationId())) {
-                events(event, viewer.id(), !viewer.id().equals(event.personId()))
-                        .forEach(e -> send(viewer.id(), emitter, e));
+                text.append(text(event, viewer.id(), !viewer.id().equals(event.personId())));
             }
+        }
+        if (!text.isEmpty()) {
+            stream.send(text.toString());
         }
     }
 
     /**
-     * What one person receives: a new message gives {@code message} and {@code inbox}, plus {@code notification} to
-     * its participants but the author; a read gives {@code inbox} to the reader and {@code read} to the others.
+     * What one person receives, in the Server-Sent Events format: a new message gives {@code message} and
+     * {@code inbox}, plus {@code notification} to its participants but the author; a read gives {@code inbox} to the
+     * reader and {@code read} to the others.
      */
-    private static List<SseEmitter.SseEventBuilder> events(LiveEvent event, UUID person, boolean notified) {
-        String id = Long.toString(event.id());
+    static String text(LiveEvent event, UUID person, boolean notified) {
         String conversation = "{\"conversationId\": \"" + event.conversationId() + "\"}";
         if (event.kind() == LiveEvent.Kind.READ) {
-            return List.of(SseEmitter.event()
-                    .id(id)
-                    .name(person.equals(event.personId()) ? "inbox" : "read")
-                    .data(conversation, MediaType.APPLICATION_JSON));
+            return event(event.id(), person.equals(event.personId()) ? "inbox" : "read", conversation);
         }
-        var message = SseEmitter.event()
-                .id(id)
-                .name("message")
-                .data(
-                        "{\"conversationId\": \"" + event.conversationId() + "\", \"messageId\": \"" + event.messageId()
-                                + "\"}",
-                        MediaType.APPLICATION_JSON);
-        var inbox = SseEmitter.event().id(id).name("inbox").data(conversation, MediaType.APPLICATION_JSON);
+        String message = event(
+                event.id(),
+                "message",
+                "{\"conversationId\": \"" + event.conversationId() + "\", \"messageId\": \"" + event.messageId()
+                        + "\"}");
+        String inbox = event(event.id(), "inbox", conversation);
         if (notified && !person.equals(event.personId())) {
-            return List.of(
-                    message,
-                    inbox,
-                    SseEmitter.event().id(id).name("notification").data(conversation, MediaType.APPLICATION_JSON));
+            return message + inbox + event(event.id(), "notification", conversation);
         }
-        return List.of(message, inbox);
+        return message + inbox;
+    }
+
+    private static String event(long id, String name, String data) {
+        return "id:" + id + "\nevent:" + name + "\ndata:" + data + "\n\n";
     }
 
     private Set<UUID> participants(LiveEvent event, Collection<UUID> people) {
@@ -165,31 +190,22 @@ class EventStreams implements SmartLifecycle {
     /** A comment every 25 s keeps proxies and load balancers from closing an idle stream. */
     @Scheduled(fixedRate = 25_000, initialDelay = 25_000)
     void heartbeat() {
-        byPerson.forEach((person, emitters) -> emitters.forEach(
-                emitter -> send(person, emitter, SseEmitter.event().comment("heartbeat"))));
+        byPerson.values().forEach(streams -> streams.forEach(stream -> stream.send(HEARTBEAT)));
     }
 
     /** A deactivated person's streams end at once on this instance; elsewhere they receive nothing more. */
     @EventListener
     void on(PersonDeactivated event) {
-        Set<SseEmitter> emitters = byPerson.remove(event.personId());
-        if (emitters != null) {
-            emitters.forEach(SseEmitter::complete);
+        Set<LiveStream> streams = byPerson.remove(event.personId());
+        if (streams != null) {
+            streams.forEach(LiveStream::end);
         }
     }
 
-    private void send(UUID person, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-        try {
-            emitter.send(event);
-        } catch (IOException | IllegalStateException gone) {
-            forget(person, emitter);
-        }
-    }
-
-    private void forget(UUID person, SseEmitter emitter) {
-        byPerson.computeIfPresent(person, (id, emitters) -> {
-            emitters.remove(emitter);
-            return emitters.isEmpty() ? null : emitters;
+    private void forget(LiveStream stream) {
+        byPerson.computeIfPresent(stream.person(), (id, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
         });
     }
 }

@@ -2,6 +2,7 @@ package fr.portail.messages.live;
 
 import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.web.BackgroundRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +25,16 @@ class EventsController {
     @BackgroundRequest
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> events(
-            Viewer viewer, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            Viewer viewer,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            HttpServletRequest request) {
+        LiveStream stream = streams.open(viewer, parse(lastEventId));
+        StreamStart.startAfterFilters(request, stream);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 // nginx and other proxies would otherwise hold the events back in their buffers.
                 .header("X-Accel-Buffering", "no")
-                .body(streams.open(viewer, parse(lastEventId)));
+                .body(stream.emitter());
     }
 
     private static Long parse(String lastEventId) {
