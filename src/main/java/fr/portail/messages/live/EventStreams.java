@@ -47,16 +47,23 @@ class EventStreams implements SmartLifecycle {
     private final ConversationAccess access;
     private final LiveEventLog eventLog;
     private final JdbcClient jdbc;
-    private final Executor writers;
+    private final boolean virtualThreads;
+
+    /** Made at each start and shut down at each stop: a stopped application can be started again (tests do). */
+    private volatile Executor writers;
+
     private volatile boolean running;
 
     EventStreams(ConversationAccess access, LiveEventLog eventLog, JdbcClient jdbc, Environment environment) {
         this.access = access;
         this.eventLog = eventLog;
         this.jdbc = jdbc;
-        this.writers = Threading.VIRTUAL.isActive(environment)
-                ? new VirtualThreadTaskExecutor("live-write-")
-                : platformWriters();
+        this.virtualThreads = Threading.VIRTUAL.isActive(environment);
+        this.writers = newWriters();
+    }
+
+    private Executor newWriters() {
+        return virtualThreads ? new VirtualThreadTaskExecutor("live-write-") : platformWriters();
     }
 
     private static ExecutorService platformWriters() {
@@ -90,6 +97,9 @@ class EventStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (writers instanceof ExecutorService service && service.isShutdown()) {
+            writers = newWriters();
+        }
         running = true;
     }
 

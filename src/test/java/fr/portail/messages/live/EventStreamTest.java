@@ -52,6 +52,9 @@ class EventStreamTest {
     ConversationReader reader;
 
     @Autowired
+    EventStreams streams;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -114,6 +117,21 @@ class EventStreamTest {
             List<EventStream.Event> paulEvents = paul.receivedBefore(named("inbox", bilan.toString()), WAIT);
             assertThat(paulEvents).extracting(EventStream.Event::name).containsExactly("message");
             assertThat(message.data()).doesNotContain("secret");
+        }
+    }
+
+    /**
+     * The test framework stops the lifecycle of a cached application context while another one runs and starts it
+     * again when it is reused: the streams must write again after such a restart (once, they hung without a byte).
+     */
+    @Test
+    void streamsWriteAgainAfterTheApplicationWasStoppedAndStarted() {
+        streams.stop();
+        streams.start();
+        UUID bilan = entrepriseWithPaul("Bilan");
+        try (EventStream alice = EventStream.open(signedIn("alice"), null)) {
+            UUID reply = conversations.reply(firm.viewer("paul"), bilan, "<p>Après</p>", List.of());
+            alice.await(named("message", reply.toString()), WAIT);
         }
     }
 

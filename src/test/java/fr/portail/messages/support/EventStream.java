@@ -22,6 +22,9 @@ import java.util.function.Predicate;
  */
 public final class EventStream implements AutoCloseable {
 
+    /** A stream whose server never answers fails the test instead of blocking the suite. */
+    private static final Duration HEADERS_WITHIN = Duration.ofSeconds(10);
+
     /** One event of the stream; {@code name} is "message" when the stream gives none. */
     public record Event(String id, String name, String data) {}
 
@@ -39,6 +42,7 @@ public final class EventStream implements AutoCloseable {
     /** Opens the stream of {@code user}; {@code lastEventId} may be null. */
     public static EventStream open(HttpUser user, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(user.baseUrl() + "/events"))
+                .timeout(HEADERS_WITHIN)
                 .header("Accept", "text/event-stream")
                 .header(
                         "Cookie",
