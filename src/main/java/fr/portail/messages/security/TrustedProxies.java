@@ -40,7 +40,9 @@ class TrustedProxies {
     FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilter(
             @Value("${messages.trusted-proxies}") String trustedProxies) {
         var registration = new FilterRegistrationBean<>(new TrustedProxyFilter(Pattern.compile(trustedProxies)));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Before Spring Session and Spring Security read the address or the scheme; inside live/StreamStart, which
+        // must stay the outermost filter of its stream.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
