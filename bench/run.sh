@@ -211,11 +211,9 @@ echo "== replies"
 BENCH_TOKEN="$TOKEN" BENCH_REPLY_IDS="$OUT/reply-ids.txt" load reply -s "$ROOT/bench/reply.lua" "$BASE"
 
 echo "== live event streams"
-# Heap held by 2,000 open streams, after a full GC on each side. They do not fit in -Xmx256m: Tomcat holds 114 KB
-# (88 KB of buffers) for each open request (docs/performance.md; bench/sse-run.sh runs this phase alone), so this
-# phase restarts the application with SSE_HEAP (768m by default); the sessions live in PostgreSQL and survive.
+# Heap held by 2,000 open streams, after a full GC on each side, in the same -Xmx256m as the rest (about 16 KB per
+# stream on Jetty, docs/adr/0014; bench/sse-run.sh runs this phase alone).
 ulimit -n 8192 2>/dev/null || true
-stop_app; APP_HEAP="${SSE_HEAP:-768m}" start_app; wait_ready
 jcmd "$APP_PID" GC.run >/dev/null; sleep 1
 SSE_HEAP_BEFORE=$(heap_used_kb)
 SSE_FIFO="$OUT/sse-hold.fifo"; rm -f "$SSE_FIFO"; mkfifo "$SSE_FIFO"

@@ -13,7 +13,7 @@ AREAS = [("PostgreSQL driver", ("org.postgresql.",)), ("Thymeleaf rendering", ("
          ("Java deserialization (session)", ("java.io.ObjectInputStream",)),
          ("Spring Session", ("org.springframework.session.",)),
          ("Spring Security", ("org.springframework.security.",)),
-         ("Jackson", ("tools.jackson.",)), ("Tomcat", ("org.apache.coyote.", "org.apache.tomcat.")),
+         ("Jackson", ("tools.jackson.",)), ("Jetty", ("org.eclipse.jetty.",)),
          ("SpEL", ("org.springframework.expression.",))]
 samples = 0
 for event in text.split("jdk.ExecutionSample")[1:]:

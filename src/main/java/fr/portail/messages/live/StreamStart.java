@@ -14,9 +14,9 @@ import org.springframework.core.Ordered;
 /**
  * Starts a new stream's writes once the request's thread has left every filter. Until then Spring Security's header
  * writer and Spring Session still read and write the response's headers, unsynchronised: a first write from a writer
- * thread at that moment corrupted Tomcat's header list (seen as an {@code ArrayIndexOutOfBoundsException} in
- * {@code MimeHeaders} while 2,000 streams opened). The outermost filter of {@code /events} is the one place that runs
- * after all of them.
+ * thread at that moment corrupted the container's header list (seen on Tomcat as an
+ * {@code ArrayIndexOutOfBoundsException} in {@code MimeHeaders} while 2,000 streams opened). The outermost filter of
+ * {@code /events} is the one place that runs after all of them.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamStart {

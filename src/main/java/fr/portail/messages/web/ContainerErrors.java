@@ -1,7 +1,6 @@
 package fr.portail.messages.web;
 
-import java.io.IOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.LinkedHashMap;
@@ -9,96 +8,107 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests Tomcat refuses before the application sees them — a NUL, undecodable bytes or {@code ..} in the path, a
- * request line or header over the size limit — get the same answer as the application's own refusals: a problem
- * under {@code /api/}, a short page elsewhere, in the caller's language, instead of Tomcat's page with its version.
+ * Requests Jetty refuses before the application sees them — a request line or header over the size limit, a
+ * malformed request — get the same answer as the application's own refusals: a problem under {@code /api/}, a short
+ * page elsewhere, in the caller's language, instead of Jetty's page with its version.
  */
 @Configuration(proxyBeanMethods = false)
-class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+class ContainerErrors implements WebServerFactoryCustomizer<JettyServletWebServerFactory> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
-    public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemReportValve.class.getName());
-            }
-        });
+    public void customize(JettyServletWebServerFactory factory) {
+        factory.addServerCustomizers(server -> server.setErrorHandler(new ProblemErrorHandler()));
     }
 
-    /** Tomcat's error report, written as a problem or a plain page; never a stack trace or the server's version. */
-    public static class ProblemReportValve extends ErrorReportValve {
+    /** Jetty's error handler, writing a problem or a plain page; never a stack trace or the server's version. */
+    static class ProblemErrorHandler extends ErrorHandler {
 
-        private static final JsonMapper JSON = JsonMapper.builder().build();
+        /** Every method gets its answer (Jetty's own writes a body for GET, POST and HEAD only). */
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
 
         @Override
-        protected void report(Request request, Response response, Throwable throwable) {
-            int status = response.getStatus();
-            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
-                return;
-            }
-            // Null when the request line itself was refused (too long): the path is unknown, and the answer is a
-            // problem, what a client of the API expects; browsers do not send such requests.
-            String uri = request.getCoyoteRequest().requestURI().toString();
-            boolean api = uri == null || uri.isEmpty() || uri.startsWith("/api/");
-            Locale locale = language(request.getHeader("Accept-Language"));
-            String title = text("error.title." + status, locale, "Error " + status);
-            String detail = text(status >= 500 ? "error.server" : "error.invalidInput", locale, title);
-            try {
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                if (api) {
-                    Map<String, Object> problem = new LinkedHashMap<>();
-                    problem.put("type", "about:blank");
-                    problem.put("title", title);
-                    problem.put("status", status);
-                    problem.put("detail", detail);
-                    response.setContentType("application/problem+json");
-                    Writer writer = response.getReporter();
-                    if (writer != null) {
-                        writer.write(JSON.writeValueAsString(problem));
-                    }
-                } else {
-                    response.setContentType("text/html");
-                    Writer writer = response.getReporter();
-                    if (writer != null) {
-                        writer.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
-                                + "\"><head><meta charset=\"utf-8\"><title>"
-                                + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + status + " — "
-                                + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail)
-                                + "</p><p><a href=\"/\">" + HtmlUtils.htmlEscape(text("error.home", locale, "/"))
-                                + "</a></p></body></html>");
-                    }
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // The client is gone or the response was committed meanwhile: nothing more can be said.
-            }
+        protected void generateResponse(
+                Request request, Response response, int status, String message, Throwable cause, Callback callback) {
+            // A request that could not be parsed (a NUL or undecodable bytes in its path, say) reaches here as
+            // Jetty's stand-in "BAD /badMessage" request, without its path or headers.
+            HttpURI uri = request.getHttpURI();
+            String path = "BAD".equals(request.getMethod()) || uri == null ? null : uri.getPath();
+            Locale locale = language(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+            Answer answer = answer(status, path, locale);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+            response.write(true, ByteBuffer.wrap(answer.body()), callback);
         }
 
-        private static Locale language(String acceptLanguage) {
-            return acceptLanguage != null
-                            && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en")
-                    ? Locale.ENGLISH
-                    : Locale.FRENCH;
+        /** A request Jetty could not even parse: its path is unknown, so the answer is a problem. */
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            Answer answer = answer(status, null, Locale.FRENCH);
+            fields.put(new HttpField(HttpHeader.CONTENT_TYPE, answer.contentType()));
+            return ByteBuffer.wrap(answer.body());
         }
+    }
 
-        private static String text(String key, Locale locale, String fallback) {
-            try {
-                return new MessageFormat(
-                                ResourceBundle.getBundle("messages", locale).getString(key), locale)
-                        .format(new Object[0]);
-            } catch (MissingResourceException | IllegalArgumentException missing) {
-                return fallback;
-            }
+    private record Answer(String contentType, byte[] body) {}
+
+    /**
+     * The answer to a refused request.
+     *
+     * @param path the request's path; null when the request line itself was refused, and then the answer is a
+     *     problem, what a client of the API expects (browsers do not send such requests)
+     */
+    private static Answer answer(int status, String path, Locale locale) {
+        boolean api = path == null || path.isEmpty() || path.startsWith("/api/");
+        String title = text("error.title." + status, locale, "Error " + status);
+        String detail = text(status >= 500 ? "error.server" : "error.invalidInput", locale, title);
+        if (api) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", title);
+            problem.put("status", status);
+            problem.put("detail", detail);
+            return new Answer("application/problem+json;charset=utf-8", JSON.writeValueAsBytes(problem));
+        }
+        String page = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>"
+                + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + status + " — "
+                + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"/\">"
+                + HtmlUtils.htmlEscape(text("error.home", locale, "/")) + "</a></p></body></html>";
+        return new Answer("text/html;charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Locale language(String acceptLanguage) {
+        return acceptLanguage != null
+                        && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en")
+                ? Locale.ENGLISH
+                : Locale.FRENCH;
+    }
+
+    private static String text(String key, Locale locale, String fallback) {
+        try {
+            return new MessageFormat(
+                            ResourceBundle.getBundle("messages", locale).getString(key), locale)
+                    .format(new Object[0]);
+        } catch (MissingResourceException | IllegalArgumentException missing) {
+            return fallback;
         }
     }
 }

@@ -6,6 +6,8 @@ import fr.portail.messages.platform.NotFoundException;
 import fr.portail.messages.platform.TextRules;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,6 +44,9 @@ import org.springframework.web.util.DisconnectedClientHelper;
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
+
+    /** The most of a refused upload read and dropped so that its client hears the refusal: one file and more. */
+    private static final long DISCARDED_BODY_LIMIT = 110L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
 
@@ -136,19 +141,43 @@ class ErrorHandling {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
+        discardRestOfBody(request);
         var message = messages.getMessage("error.payloadTooLarge", null, locales.resolveLocale(request));
         return problems.answer(
                 request, HttpStatus.CONTENT_TOO_LARGE, List.of(new Problems.FieldMessage("files", message)));
     }
 
-    /** A multipart body the container could not read (broken boundary, too many parts, ...). */
+    /**
+     * A multipart body the container could not read: a part over the size limit, or a broken body (a control
+     * character in a file name, a cut boundary, too many parts). The application's multipart requests carry files,
+     * so the message speaks of them.
+     */
     @ExceptionHandler(MultipartException.class)
     Object brokenMultipart(MultipartException exception, HttpServletRequest request) {
         if (exception.getCause() instanceof IllegalStateException tooLarge
                 && String.valueOf(tooLarge.getMessage()).contains("exceed")) {
             return tooLarge(request);
         }
-        return problems.answer(request, HttpStatus.BAD_REQUEST, List.of());
+        var message = messages.getMessage("error.multipartUnreadable", null, locales.resolveLocale(request));
+        return problems.answer(request, HttpStatus.BAD_REQUEST, List.of(new Problems.FieldMessage("files", message)));
+    }
+
+    /**
+     * Reads and drops the rest of a refused upload, up to {@link #DISCARDED_BODY_LIMIT}, so that a client still
+     * sending it reads the answer: Jetty closes a connection whose request body was left unread, and a client
+     * writing into a closed connection never sees the 413.
+     */
+    private static void discardRestOfBody(HttpServletRequest request) {
+        byte[] buffer = new byte[64 * 1024];
+        long discarded = 0;
+        try {
+            InputStream rest = request.getInputStream();
+            for (int read; discarded < DISCARDED_BODY_LIMIT && (read = rest.read(buffer)) >= 0; ) {
+                discarded += read;
+            }
+        } catch (IOException | IllegalStateException unreadable) {
+            // Gone, or already consumed by the multipart parser: the connection closes and nothing more can be done.
+        }
     }
 
     @ExceptionHandler({AuthenticationException.class, AccessDeniedException.class})

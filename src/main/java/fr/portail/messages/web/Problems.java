@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
@@ -48,7 +49,12 @@ class Problems {
 
     /** A problem for the API, the error page otherwise; {@code headers} such as {@code Allow} go with it. */
     Object answer(HttpServletRequest request, HttpStatusCode status, List<FieldMessage> errors, HttpHeaders headers) {
-        return answer(request, request.getRequestURI(), status, errors, headers);
+        // During the error page's own dispatch the path is /error; the refused request's path says API or page.
+        Object refused = request.getDispatcherType() == DispatcherType.ERROR
+                ? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+                : null;
+        return answer(
+                request, refused instanceof String path ? path : request.getRequestURI(), status, errors, headers);
     }
 
     /** The same for a request whose path was {@code uri} (the error controller answers for another request). */
@@ -110,12 +116,12 @@ class Problems {
     }
 
     /**
-     * Whether the servlet container could not decode the request's parameters (bytes that are not UTF-8): the
-     * client's fault, found by name so as not to tie this to one container.
+     * Whether the server could not decode the request's parameters (bytes that are not UTF-8 in the query or a form):
+     * the client's fault. Jetty says so with a 400 {@link HttpException} when the parameters are first read.
      */
     static boolean isUndecodableParameter(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getSimpleName().equals("InvalidParameterException")) {
+            if (cause instanceof HttpException refused && refused.getCode() == 400) {
                 return true;
             }
         }

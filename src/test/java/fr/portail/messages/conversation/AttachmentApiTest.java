@@ -255,7 +255,8 @@ class AttachmentApiTest {
                                 Part.field("subject", "Pièces"),
                                 Part.field("html", "<p>Voici</p>"),
                                 Part.file("files", "fact\u0007ure\u0001.pdf", "application/pdf", "x".getBytes())));
-        // Control characters in a file name are refused at the edge (TextRules), not silently cleaned.
+        // Control characters in a file name are refused, not silently cleaned: the server's multipart parser refuses
+        // the part, and the answer speaks of the files.
         assertThat(control.status()).isEqualTo(400);
         assertThat(control.body()).contains("\"field\":\"files\"");
         assertThat(pendingUploadsOf("paul")).isEqualTo(before);

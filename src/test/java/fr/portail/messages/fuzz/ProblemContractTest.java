@@ -136,10 +136,11 @@ class ProblemContractTest {
     }
 
     @Test
-    void refusalsOfTheFirewallAndOfTomcatAreProblemsUnderTheApi() {
+    void refusalsOfTheFirewallAndOfTheServerAreProblemsUnderTheApi() {
         problem(send("PUT", "/api/v1/me/favourites/%00", null, null, "en"), 400);
+        problem(send("PUT", "/api/v1/me/favourites/%FF", null, null, "en"), 400);
         problem(send("GET", "/api/v1/companies/..%2F..%2Fetc", null, null, "en"), 400);
-        problem(send("GET", "/api/v1/companies?q=" + "a".repeat(100_000), null, null, "en"), 400);
+        problem(send("GET", "/api/v1/companies?q=" + "a".repeat(100_000), null, null, "en"), 414);
     }
 
     @Test

@@ -121,6 +121,21 @@ class BehindAProxyTest {
     }
 
     @Test
+    void anAddressTheClientWroteBeforeTheProxysIsNotTheClients() throws IOException {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+
+        // The client sent "X-Forwarded-For: 198.51.100.1"; the proxy appended the address it saw, then its own hop.
+        failSignIn(loopback, "198.51.100.1, " + CLIENT + ", 127.0.0.2");
+
+        assertThat(throttleCounted(CLIENT))
+                .as("the last address that is not a trusted proxy")
+                .isTrue();
+        assertThat(throttleCounted("198.51.100.1"))
+                .as("the address the client chose")
+                .isFalse();
+    }
+
+    @Test
     void forwardedHeadersFromAnUntrustedAddressAreIgnored() throws IOException {
         Optional<InetAddress> own = nonLoopbackAddress();
         assumeTrue(own.isPresent(), "needs a non-loopback interface to send from an untrusted address");
