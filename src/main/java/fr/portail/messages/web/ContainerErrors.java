@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
@@ -57,14 +55,6 @@ class ContainerErrors implements WebServerFactoryCustomizer<JettyServletWebServe
             Answer answer = answer(status, path, locale);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
             response.write(true, ByteBuffer.wrap(answer.body()), callback);
-        }
-
-        /** A request Jetty could not even parse: its path is unknown, so the answer is a problem. */
-        @Override
-        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            Answer answer = answer(status, null, Locale.FRENCH);
-            fields.put(new HttpField(HttpHeader.CONTENT_TYPE, answer.contentType()));
-            return ByteBuffer.wrap(answer.body());
         }
     }
 
