@@ -57,25 +57,17 @@ APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
+APP_LOG="$OUT/app-$SIZE.log"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 start_app() {
   "$JAVA_BIN" -Xmx"${APP_HEAP:-256m}" $CDS_OPTS -jar "$JAR" --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
     --messages.embedded-smtp.port=0 --messages.public-url="$BASE" \
     --messages.bootstrap-admin.email=bench-admin@bench.example --messages.bootstrap-admin.password="$ADMIN_PW" \
     --messages.security.second-factor=none \
-    --logging.level.root=WARN --logging.level.fr.portail.messages.platform=INFO >"$OUT/app-$SIZE.log" 2>&1 &
+    --logging.level.root=WARN --logging.level.fr.portail.messages.platform=INFO >"$APP_LOG" 2>&1 &
   APP_PID=$!
 }
-wait_ready() {
-  for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "$BASE/login" && return 0
-    kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped; see $OUT/app-$SIZE.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "the application did not start" >&2; exit 1
-}
-stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
-pg_port() { grep -oE "Embedded PostgreSQL started on port [0-9]+" "$OUT/app-$SIZE.log" | tail -1 | grep -oE "[0-9]+$"; }
-sql() { psql -X -q -t -A -h 127.0.0.1 -p "$(pg_port)" -U postgres -d messages "$@"; }
 
 if [ "$REUSE" = 1 ]; then
   TOKEN="$(cat "$DATA/bench-token")"
@@ -105,15 +97,6 @@ start_app; wait_ready
 STARTUP_S=$(python3 -c "print(round($(date +%s.%N) - $START, 2))")
 sql -c "create extension if not exists pg_stat_statements" >/dev/null
 
-login() {
-  local jar csrf
-  jar="$(mktemp)"
-  csrf="$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')"
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=$1" --data-urlencode "password=$ADMIN_PW" \
-    --data-urlencode "_csrf=$csrf" "$BASE/login"
-  awk '$6 == "MESSAGES_SESSION" { print $7 }' "$jar"
-  rm -f "$jar"
-}
 COLLAB_COOKIE="MESSAGES_SESSION=$(login collab1@bench.example)"
 # A redirect (to the login page or the second step) would be measured as a fast page: make sure it is the inbox.
 INBOX_STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COLLAB_COOKIE" "$BASE/")"
@@ -192,7 +175,6 @@ curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -H "Content-Type: applica
   "$BASE/api/v1/conversations/$(head -1 "$OUT/reply-ids.txt")/messages"
 DOWNLOAD_S=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/attachments/$ATTACHMENT_ID")
 
-heap_used_kb() { jstat -gc "$APP_PID" | tail -1 | awk '{ printf "%d", $3 + $4 + $6 + $8 }'; }
 jcmd "$APP_PID" GC.run >/dev/null; sleep 1
 HEAP_BEFORE=$(heap_used_kb)
 jstat -gc "$APP_PID" 100 >"$OUT/jstat.txt" &

@@ -21,30 +21,17 @@ JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
 trap cleanup EXIT
+APP_LOG="$OUT/app.log"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 start_app() {
   "$JAVA_BIN" -Xmx"$HEAP" -XX:NativeMemoryTracking=summary -jar "$JAR" ${SSE_APP_OPTS:-} --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
     --messages.embedded-smtp.port=0 --messages.public-url="$BASE" \
     --messages.bootstrap-admin.email=bench-admin@bench.example --messages.bootstrap-admin.password="$ADMIN_PW" \
     --messages.security.second-factor=none \
-    --logging.level.root=WARN --logging.level.fr.portail.messages.platform=INFO >"$OUT/app.log" 2>&1 &
+    --logging.level.root=WARN --logging.level.fr.portail.messages.platform=INFO >"$APP_LOG" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 900); do
-    curl -sf -o /dev/null "$BASE/login" && return 0
-    kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped; see $OUT/app.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "the application did not start" >&2; exit 1
-}
-pg_port() { grep -oE "Embedded PostgreSQL started on port [0-9]+" "$OUT/app.log" | tail -1 | grep -oE "[0-9]+$"; }
-sql() { psql -X -q -t -A -h 127.0.0.1 -p "$(pg_port)" -U postgres -d messages "$@"; }
-login() {
-  local jar csrf
-  jar="$(mktemp)"
-  csrf="$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')"
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=$1" --data-urlencode "password=$ADMIN_PW" \
-    --data-urlencode "_csrf=$csrf" "$BASE/login"
-  awk '$6 == "MESSAGES_SESSION" { print $7 }' "$jar"
-  rm -f "$jar"
+  wait_ready
 }
 TOKEN_FILE="$OUT/token"
 start_app
@@ -65,7 +52,6 @@ LONG_ID="$(sql -c "select md5('bench-long')::uuid")"
 # Warm-up: a few streams and replies, so that the classes and caches are loaded before the "before" side.
 python3 "$ROOT/bench/sse.py" fanout 10 "$PORT" "$LONG_ID" "$TOKEN" "$COLLAB_COOKIE" "$CLIENT1_COOKIE" >/dev/null
 
-heap_used_kb() { jstat -gc "$APP_PID" | tail -1 | awk '{ printf "%d", $3 + $4 + $6 + $8 }'; }
 ulimit -n 16384 2>/dev/null || true
 jcmd "$APP_PID" GC.run >/dev/null; sleep 1
 jcmd "$APP_PID" GC.class_histogram >"$OUT/histo-before.txt"
