@@ -11,7 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Counts a sign-in attempt before the password is checked, and refuses it without hashing while the account or the
  * address must wait, or while every password-hashing permit is busy. The address is the client's as resolved through
- * the trusted proxies only ({@code messages.trusted-proxies}, see {@link TrustedProxies}): a forwarded header from anyone else is ignored.
+ * the trusted proxies only ({@link TrustedProxies}): a forwarded header from anyone else is ignored.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 

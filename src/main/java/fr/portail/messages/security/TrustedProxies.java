@@ -121,20 +121,18 @@ class TrustedProxies {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            String value = getHeader(name);
-            if (hidden(name) || (FORWARDED_FOR.equalsIgnoreCase(name) && value == null)) {
-                return Collections.emptyEnumeration();
+            if (!hidden(name) && !FORWARDED_FOR.equalsIgnoreCase(name)) {
+                return super.getHeaders(name);
             }
-            return FORWARDED_FOR.equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(value))
-                    : super.getHeaders(name);
+            String value = getHeader(name);
+            return value == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(value));
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
             List<String> names = new ArrayList<>();
             for (String name : Collections.list(super.getHeaderNames())) {
-                if (!hidden(name) && !(FORWARDED_FOR.equalsIgnoreCase(name) && client == null)) {
+                if (getHeader(name) != null) {
                     names.add(name);
                 }
             }

@@ -1,5 +1,6 @@
 package fr.portail.messages.web;
 
+import fr.portail.messages.attachment.AttachmentService;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.LimitExceededException;
 import fr.portail.messages.platform.NotFoundException;
@@ -45,8 +46,11 @@ import org.springframework.web.util.DisconnectedClientHelper;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
-    /** The most of a refused upload read and dropped so that its client hears the refusal: one file and more. */
-    private static final long DISCARDED_BODY_LIMIT = 110L * 1024 * 1024;
+    /**
+     * The most of a refused upload read and dropped so that its client hears the refusal: one file over the limit
+     * and its multipart framing (what Tomcat's swallow size was).
+     */
+    private static final long DISCARDED_BODY_LIMIT = AttachmentService.MAX_FILE_BYTES + 10L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
 
