@@ -36,7 +36,7 @@ public class DirectoryService {
         return """
                 select convert_to(json_build_object('id', p.id, 'name', p.name, 'email', p.email, 'kind', p.kind,
                                                     'admin', p.admin)::text, 'UTF8')
-                  from person p where p.active and p.email = %s""".formatted(emailExpression);
+                  from person p where p.active and lower(p.email) = lower(%s)""".formatted(emailExpression);
     }
 
     /**

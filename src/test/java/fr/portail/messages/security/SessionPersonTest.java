@@ -6,7 +6,12 @@ import fr.portail.messages.support.HttpUser;
 import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.SqlStatementCounter;
 import fr.portail.messages.support.TestDirectory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,8 +30,37 @@ class SessionPersonTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     @LocalServerPort
     int port;
+
+    /**
+     * Every request reads its person by the session's e-mail: through the unique index on {@code lower(email)}, not
+     * by reading every person of the firm (2.6 ms of each page on the large benchmark before).
+     */
+    @Test
+    void thePersonIsFoundThroughTheEmailIndex() throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var off = connection.createStatement()) {
+                off.execute("set local enable_seqscan = off");
+            }
+            try (PreparedStatement explain = connection.prepareStatement(
+                    "explain " + SessionPerson.QUERY.replace("%TABLE_NAME%", "SPRING_SESSION"))) {
+                explain.setString(1, UUID.randomUUID().toString());
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            connection.rollback();
+        }
+        assertThat(plan.toString()).contains("person_email_unique").doesNotContain("Seq Scan on person");
+    }
 
     @Test
     void aChangedPersonShowsAtTheNextRequestAndADeactivatedOneIsSignedOut() {
