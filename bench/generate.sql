@@ -1,6 +1,6 @@
 -- Generates the benchmark firm directly in SQL. Variables: scale (1 = large, 0.1 = small), pw (a password hash).
 \set ON_ERROR_STOP on
--- Bulk loading: the database's own triggers (the search documents of conversations) are off here and the documents
+-- Bulk loading: the database's own triggers (the search documents and words of conversations) are off here and both
 -- are computed once at the end.
 set session_replication_role = replica;
 select (2000 * :scale)::int as n_companies, (200 * :scale)::int as n_collabs, (10000 * :scale)::int as n_clients,
@@ -109,6 +109,9 @@ analyze conversation, participant, person, company, attachment;
 insert into conversation_search (conversation_id, document)
 select id, conversation_search_document(id) from conversation
 on conflict (conversation_id) do update set document = excluded.document;
+insert into conversation_words (conversation_id, words)
+select m.conversation_id, tsvector_union(strip(m.search)) from message m group by m.conversation_id
+on conflict (conversation_id) do update set words = excluded.words;
 reset session_replication_role;
 
 analyze;

@@ -23,8 +23,9 @@ import org.springframework.web.util.HtmlUtils;
  * and excerpts never reach beyond what the person may read.
  *
  * <p>The {@link #DEPTH} most recently active matching conversations are ranked by relevance (the words' weight in the
- * subject, company, participants and file names, plus the best matching message), then by activity: the cost of a
- * search stays bounded however common its words are.
+ * subject, company, participants and file names, plus whether its messages contain them), then by activity: the cost
+ * of a search stays bounded however common its words are. Only the rows of the page shown look for their best matching
+ * message, its excerpt and the number of matching messages.
  *
  * <p>The query form finds them in one of two ways, which give the same rows. For common words it walks the person's
  * conversations by activity and probes each one for the words, stopping at {@link #DEPTH}. For a rare word that walk
@@ -101,14 +102,20 @@ public class ConversationSearch {
     }
 
     /**
-     * Whether the conversation {@code c} contains the words. {@code offset 0} keeps each test a probe of that one
-     * conversation: without it PostgreSQL may instead hash every conversation of the firm that contains the words
-     * before the walk starts (3 s for a common phrase), betting on a walk that never stops early.
+     * Whether the conversation {@code c} contains the words: in its subject, company, participants or file names
+     * ({@code conversation_search}), or in its messages. The messages are tested through the words of all of them
+     * ({@code conversation_words}, migration V17), one row however long the conversation; those have no positions, so
+     * a phrase found there among the words is then looked for in the messages themselves. {@code offset 0} keeps each
+     * test a probe of that one conversation: without it PostgreSQL may instead hash every conversation of the firm that
+     * contains the words before the walk starts (3 s for a common phrase), betting on a walk that never stops early.
      */
     private static String found(String tsquery) {
         return """
                 (exists (select 1 from conversation_search s where s.conversation_id = c.id and s.document @@ %1$s offset 0)
-                 or exists (select 1 from message m where m.conversation_id = c.id and m.search @@ %1$s offset 0))""".formatted(tsquery);
+                 or exists (select 1 from conversation_words w
+                             where w.conversation_id = c.id and w.words @@ tsquery_unordered(%1$s) offset 0)
+                    and (%1$s::text !~ '<'
+                         or exists (select 1 from message m where m.conversation_id = c.id and m.search @@ %1$s offset 0)))""".formatted(tsquery);
     }
 
     /**
@@ -243,33 +250,32 @@ public class ConversationSearch {
         String driver = rareTerm.isPresent() ? driver(query, rareTerm.getAsInt()) + ",\n" : "";
         return "with " + driver + "candidates as (" + candidates + "),\n"
                 + """
-                        query as materialized (select %s as words),
+                        query as materialized (select %1$s as words, tsquery_unordered(%1$s) as unordered),
                         page as (
-                          select a.id, ranks.rank, best.id as message_id, coalesce(best.matching, 0) as matching
+                          select a.id,
+                                 case when numnode(q.words) = 0 then 0
+                                      else coalesce((select ts_rank(s.document, q.words) from conversation_search s
+                                                      where s.conversation_id = a.id), 0)
+                                           + coalesce((select ts_rank(w.words, q.unordered) from conversation_words w
+                                                        where w.conversation_id = a.id), 0)
+                                 end as rank
                             from candidates a
                             cross join query q
-                            left join lateral (
-                              select m.id, ts_rank(m.search, q.words) as rank, count(*) over () as matching
-                                from message m
-                               where m.conversation_id = a.id and numnode(q.words) > 0 and m.search @@ q.words
-                               order by 2 desc, m.seq
-                               limit 1) best on true
-                            cross join lateral (
-                              select case when numnode(q.words) = 0 then 0
-                                          else coalesce((select ts_rank(s.document, q.words) from conversation_search s
-                                                          where s.conversation_id = a.id), 0)
-                                               + coalesce(best.rank, 0)
-                                     end as rank) ranks
-                           order by ranks.rank desc, a.last_message_at desc, a.id desc
+                           order by 2 desc, a.last_message_at desc, a.id desc
                           offset :offset limit :limit)
-                        select page.rank, page.message_id, page.matching,
+                        select page.rank, hm.id as message_id, coalesce(hm.matching, 0) as matching,
                                case when hm.id is not null
-                                    then ts_headline('messages_fr', %s, q.words, %s) end as highlight,
+                                    then ts_headline('messages_fr', %2$s, q.words, %3$s) end as highlight,
                         """.formatted(
                         tsquery("searchAny", query.typing() != null), PLAIN_TEXT.formatted("hm"), HEADLINE_OPTIONS)
                 + InboxRows.COLUMNS + "  from page\n" + InboxRows.JOINS + """
                           cross join query q
-                          left join message hm on hm.id = page.message_id
+                          left join lateral (
+                            select m.id, m.plain_text, count(*) over () as matching
+                              from message m
+                             where m.conversation_id = c.id and numnode(q.words) > 0 and m.search @@ q.words
+                             order by ts_rank(m.search, q.words) desc, m.seq
+                             limit 1) hm on true
                          order by page.rank desc, c.last_message_at desc, c.id desc
                         """;
     }

@@ -9,6 +9,7 @@ import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,10 @@ class SearchTest {
     void aPhraseNeedsItsWordsTogether() {
         UUID together = create("Question", "<p>Le bilan de fin d'année arrive.</p>");
         UUID apart = create("Question", "<p>La fin du bilan, puis l'année suivante.</p>");
+        UUID inTwoMessages = create("Question", "<p>Voici le bilan</p>");
+        conversations.reply(firm.viewer("paul"), inTwoMessages, "<p>de fin d'année.</p>", List.of());
 
-        assertThat(ids("bilan fin ")).containsExactlyInAnyOrder(together, apart);
+        assertThat(ids("bilan fin ")).containsExactlyInAnyOrder(together, apart, inTwoMessages);
         assertThat(ids("\"bilan de fin\"")).containsExactly(together);
     }
 
@@ -206,7 +209,17 @@ class SearchTest {
         return inbox.search(viewer, InboxFilter.none(), text, null);
     }
 
+    /** The conversations found, after checking that walking the conversations finds the same, in the same order. */
     private List<UUID> ids(String text) {
-        return search(text).items().stream().map(InboxPage.Item::id).toList();
+        List<UUID> ids = search(text).items().stream().map(InboxPage.Item::id).toList();
+        SearchQuery.parse(text)
+                .filter(query -> !query.terms().isEmpty())
+                .ifPresent(query -> assertThat(
+                                inbox.search(firm.viewer("alice"), InboxFilter.none(), query, 0, OptionalInt.empty())
+                                        .items())
+                        .as("«%s» walking the conversations", text)
+                        .extracting(InboxPage.Item::id)
+                        .containsExactlyElementsOf(ids));
+        return ids;
     }
 }
