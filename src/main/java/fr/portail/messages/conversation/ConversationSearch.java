@@ -76,10 +76,17 @@ public class ConversationSearch {
      * The condition on conversation {@code c} that the search adds to the query form: every term found in the
      * conversation (in its subject, company, participants, file names, or one of its messages), no excluded term
      * found. It reads the parameters bound by {@link #bind}.
+     *
+     * @param rareTerm the term whose conversations {@code search_driver} lists, if any: those contain it, so they are
+     *     not tested for it again
      */
-    static String condition(SearchQuery query) {
+    static String condition(SearchQuery query, OptionalInt rareTerm) {
         List<String> conditions = new ArrayList<>();
         for (int i = 0; i < query.terms().size(); i++) {
+            if (rareTerm.isPresent() && rareTerm.getAsInt() == i) {
+                conditions.add("c.id in (select conversation_id from search_driver)");
+                continue;
+            }
             String term = tsquery("searchTerm" + i, query.isTyped(i));
             conditions.add("(numnode(" + term + ") = 0 or " + found(term) + ")");
         }
@@ -102,20 +109,21 @@ public class ConversationSearch {
     }
 
     /**
-     * Whether the conversation {@code c} contains the words: in its subject, company, participants or file names
-     * ({@code conversation_search}), or in its messages. The messages are tested through the words of all of them
-     * ({@code conversation_words}, migration V17), one row however long the conversation; those have no positions, so
-     * a phrase found there among the words is then looked for in the messages themselves. {@code offset 0} keeps each
-     * test a probe of that one conversation: without it PostgreSQL may instead hash every conversation of the firm that
-     * contains the words before the walk starts (3 s for a common phrase), betting on a walk that never stops early.
+     * Whether the conversation {@code c} contains the words: in its messages, or in its subject, company, participants
+     * or file names ({@code conversation_search}). The messages are tested through the words of all of them
+     * ({@code conversation_words}, migration V17), one row however long the conversation, and first, since that is
+     * where a common word is found; those words have no positions, so a phrase found among them is then looked for in
+     * the messages themselves. {@code offset 0} keeps each test a probe of that one conversation: without it PostgreSQL
+     * may instead hash every conversation of the firm that contains the words before the walk starts (3 s for a common
+     * phrase), betting on a walk that never stops early.
      */
     private static String found(String tsquery) {
         return """
-                (exists (select 1 from conversation_search s where s.conversation_id = c.id and s.document @@ %1$s offset 0)
-                 or exists (select 1 from conversation_words w
-                             where w.conversation_id = c.id and w.words @@ tsquery_unordered(%1$s) offset 0)
-                    and (%1$s::text !~ '<'
-                         or exists (select 1 from message m where m.conversation_id = c.id and m.search @@ %1$s offset 0)))""".formatted(tsquery);
+                (exists (select 1 from conversation_words w
+                          where w.conversation_id = c.id and w.words @@ tsquery_unordered(%1$s) offset 0)
+                   and (%1$s::text !~ '<'
+                        or exists (select 1 from message m where m.conversation_id = c.id and m.search @@ %1$s offset 0))
+                 or exists (select 1 from conversation_search s where s.conversation_id = c.id and s.document @@ %1$s offset 0))""".formatted(tsquery);
     }
 
     /**
@@ -242,11 +250,12 @@ public class ConversationSearch {
      * @param rareTerm the term whose conversations are read first from the indexes, if any
      */
     static String sql(PersonKind kind, InboxFilter filter, SearchQuery query, OptionalInt rareTerm) {
-        String searched = rareTerm.isPresent()
-                ? condition(query) + " and c.id in (select conversation_id from search_driver)"
-                : condition(query);
         String candidates = ConversationAccess.accessibleConversations(
-                kind, filter.condition() + " and " + searched, false, filter.participantOnly(), DEPTH);
+                kind,
+                filter.condition() + " and " + condition(query, rareTerm),
+                false,
+                filter.participantOnly(),
+                DEPTH);
         String driver = rareTerm.isPresent() ? driver(query, rareTerm.getAsInt()) + ",\n" : "";
         return "with " + driver + "candidates as (" + candidates + "),\n"
                 + """
