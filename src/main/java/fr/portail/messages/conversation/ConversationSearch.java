@@ -22,10 +22,10 @@ import org.springframework.web.util.HtmlUtils;
  * candidates come from the query form of {@link ConversationAccess} with the search as its filter, so results, counts
  * and excerpts never reach beyond what the person may read.
  *
- * <p>The {@link #DEPTH} most recently active matching conversations are ranked by relevance (the words' weight in the
- * subject, company, participants and file names, plus whether its messages contain them), then by activity: the cost
- * of a search stays bounded however common its words are. Only the rows of the page shown look for their best matching
- * message, its excerpt and the number of matching messages.
+ * <p>The {@link #DEPTH} most recently active matching conversations are ranked by relevance, where the words are
+ * (their weight in the subject, then in the company and participants, then in file names; found only in the messages
+ * comes after), then by activity: the cost of a search stays bounded however common its words are. Only the rows of
+ * the page shown look for their best matching message, its excerpt and the number of matching messages.
  *
  * <p>The query form finds them in one of two ways, which give the same rows. For common words it walks the person's
  * conversations by activity and probes each one for the words, stopping at {@link #DEPTH}. For a rare word that walk
@@ -259,14 +259,12 @@ public class ConversationSearch {
         String driver = rareTerm.isPresent() ? driver(query, rareTerm.getAsInt()) + ",\n" : "";
         return "with " + driver + "candidates as (" + candidates + "),\n"
                 + """
-                        query as materialized (select %1$s as words, tsquery_unordered(%1$s) as unordered),
+                        query as materialized (select %1$s as words),
                         page as (
                           select a.id,
                                  case when numnode(q.words) = 0 then 0
                                       else coalesce((select ts_rank(s.document, q.words) from conversation_search s
                                                       where s.conversation_id = a.id), 0)
-                                           + coalesce((select ts_rank(w.words, q.unordered) from conversation_words w
-                                                        where w.conversation_id = a.id), 0)
                                  end as rank
                             from candidates a
                             cross join query q
