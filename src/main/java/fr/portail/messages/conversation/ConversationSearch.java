@@ -37,7 +37,7 @@ import org.springframework.web.util.HtmlUtils;
 public class ConversationSearch {
 
     /** How many of the most recently active matching conversations are ranked. */
-    static final int DEPTH = 500;
+    static final int DEPTH = 200;
 
     static final int PAGE_SIZE = 25;
 

@@ -25,7 +25,7 @@ class EmbeddedDatabaseConfiguration {
         Path dataDir = settings.ephemeral()
                 ? ephemeralDirectory()
                 : properties.dataDir().resolve("postgres");
-        return EmbeddedPostgresServer.acquire(dataDir, settings.ephemeral());
+        return EmbeddedPostgresServer.acquire(dataDir, settings.ephemeral(), settings.sharedBuffers());
     }
 
     private static synchronized Path ephemeralDirectory() throws java.io.IOException {

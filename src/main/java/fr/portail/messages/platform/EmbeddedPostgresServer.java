@@ -39,19 +39,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts (or joins) the server that keeps its data in {@code dataDirectory}. */
-    public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean deleteOnClose) {
+    /**
+     * Starts (or joins) the server that keeps its data in {@code dataDirectory}.
+     *
+     * @param sharedBuffers PostgreSQL's {@code shared_buffers} when this call starts the server, such as "1GB"
+     */
+    public static synchronized EmbeddedPostgresServer acquire(
+            Path dataDirectory, boolean deleteOnClose, String sharedBuffers) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         EmbeddedPostgresServer server = RUNNING.get(dir);
         if (server == null) {
-            server = new EmbeddedPostgresServer(dir, start(dir, deleteOnClose));
+            server = new EmbeddedPostgresServer(dir, start(dir, deleteOnClose, sharedBuffers));
             RUNNING.put(dir, server);
         }
         server.users++;
         return server;
     }
 
-    private static EmbeddedPostgres start(Path dir, boolean deleteOnClose) {
+    private static EmbeddedPostgres start(Path dir, boolean deleteOnClose, String sharedBuffers) {
         try {
             Files.createDirectories(dir);
             stopOrphanedPostmaster(dir);
@@ -61,12 +66,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(deleteOnClose)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .setLocaleConfig("encoding", "UTF8")
                     .start();
             log.info(
-                    "Embedded PostgreSQL started on port {} with data in {} ({} ms)",
+                    "Embedded PostgreSQL started on port {} with data in {} and {} of shared buffers ({} ms)",
                     postgres.getPort(),
                     dir,
+                    sharedBuffers,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return postgres;
         } catch (IOException e) {

@@ -32,10 +32,14 @@ public record MessagesProperties(
     /**
      * @param databaseName the database created inside the embedded server
      * @param ephemeral use a throw-away data directory deleted at shutdown (tests)
+     * @param sharedBuffers PostgreSQL's {@code shared_buffers}, its own cache of tables and indexes. PostgreSQL's
+     *     default, 128 MB, kept a large firm's search reading most of its pages from the system (docs/performance.md);
+     *     the memory is taken only as pages are read
      */
     public record EmbeddedDatabase(
             @DefaultValue("messages") String databaseName,
-            @DefaultValue("false") boolean ephemeral) {}
+            @DefaultValue("false") boolean ephemeral,
+            @DefaultValue("1GB") String sharedBuffers) {}
 
     /**
      * @param port SMTP port of the embedded mail server: unset means 3025, or any free port when 3025 is taken (a

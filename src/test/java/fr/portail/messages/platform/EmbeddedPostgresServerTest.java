@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.DriverManager;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class EmbeddedPostgresServerTest {
                 var held = lock.lock()) {
             Files.writeString(postgresDir.resolve("postmaster.pid"), server.pid() + "\n" + postgresDir + "\n");
 
-            assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(postgresDir, false))
+            assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(postgresDir, false, "128MB"))
                     .isInstanceOf(StartupRefusal.class)
                     .hasMessageContaining("messages.data-dir")
                     .hasMessageContaining("in use by another running instance");
@@ -47,15 +48,26 @@ class EmbeddedPostgresServerTest {
     @Test
     void aServerLeftBehindByAHardKillIsStopped() throws Exception {
         Path postgresDir = dataDir.resolve("postgres");
-        EmbeddedPostgresServer.acquire(postgresDir, false).close();
+        EmbeddedPostgresServer.acquire(postgresDir, false, "128MB").close();
         // No lock held: the application that started this process is gone.
         Process orphan = new ProcessBuilder("sleep", "60").start();
         Files.writeString(postgresDir.resolve("postmaster.pid"), orphan.pid() + "\n" + postgresDir + "\n");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(postgresDir, false)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(postgresDir, false, "128MB")) {
             assertThat(orphan.isAlive()).isFalse();
             assertThat(server.jdbcUrl("probe")).startsWith("jdbc:postgresql:");
         } finally {
             orphan.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theServerHasTheSharedBuffersItWasGiven() throws Exception {
+        try (EmbeddedPostgresServer server =
+                        EmbeddedPostgresServer.acquire(dataDir.resolve("postgres"), false, "200MB");
+                var connection = DriverManager.getConnection(server.jdbcUrl("probe"), "postgres", "postgres");
+                var show = connection.createStatement().executeQuery("show shared_buffers")) {
+            show.next();
+            assertThat(show.getString(1)).isEqualTo("200MB");
         }
     }
 }
