@@ -2,9 +2,9 @@
 # What the search index costs replies (issue 15: indexing may not lower reply_rps by more than 10 %).
 # bench/reply-indexing.sh [ROUNDS], after bench/run.sh large (or small: BENCH_SIZE=small).
 # Copies the data set once into target/bench/data-<size>-noindex and removes the message's search column and its
-# GIN index there (and the function that reads them), then alternates the reply load of bench/run.sh on the two
-# copies, ROUNDS times each (3 by default), a fresh start of the packaged application each time. Prints each
-# round's reply_rps and the median of each side.
+# GIN index there, the words of each conversation and their triggers (and the function that reads them), then
+# alternates the reply load of bench/run.sh on the two copies, ROUNDS times each (3 by default), a fresh start of the
+# packaged application each time. Prints each round's reply_rps and the median of each side.
 set -euo pipefail
 ROUNDS="${1:-3}"
 SIZE="${BENCH_SIZE:-large}"
@@ -38,7 +38,9 @@ if [ ! -d "$WITHOUT" ]; then
   echo "== copying the data set without the search index"
   cp -a "$WITH" "$WITHOUT"
   start_app "$WITHOUT"
-  sql -c "drop function conversations_containing(tsquery); alter table message drop column search" >/dev/null
+  sql -c "drop trigger conversation_words_on_message on message; drop trigger conversation_words_on_changed_text on message;
+          drop table conversation_words; drop function conversations_containing(tsquery);
+          alter table message drop column search" >/dev/null
   stop_app
 fi
 
