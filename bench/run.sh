@@ -163,13 +163,13 @@ BENCH_QUERIES="$SEARCH_QUERIES" load search_client -H "Cookie: $CLIENT_COOKIE" -
 SEARCH_HALF_RPS=$(python3 -c "import re; print(float(re.search(r'Requests/sec:\s+([0-9.]+)', open('$OUT/wrk-search_collab.txt').read()).group(1)) / 2)")
 echo "== search open loop at half its throughput ($SEARCH_HALF_RPS req/s), $DURATION"
 rm -f "$OUT"/hey-search_half-*.csv
-N=0
+HEYS=()
 for QUERY in ${SEARCH_QUERIES//|/ }; do
-  N=$((N + 1))
   hey -z "$DURATION" -c 4 -q "$(python3 -c "print(round($SEARCH_HALF_RPS / 3 / 4, 3))")" -o csv \
-    -H "Cookie: $COLLAB_COOKIE" "$BASE/?q=$QUERY" >"$OUT/hey-search_half-$N.csv" &
+    -H "Cookie: $COLLAB_COOKIE" "$BASE/?q=$QUERY" >"$OUT/hey-search_half-${#HEYS[@]}.csv" &
+  HEYS+=($!)
 done
-wait
+wait "${HEYS[@]}"
 # The files before the replies: the e-mails of thousands of replies, delivered in the background afterwards, would
 # otherwise count in the heap growth of the uploads.
 echo "== 100 MB files"

@@ -259,7 +259,7 @@ public class ConversationSearch {
         String driver = rareTerm.isPresent() ? driver(query, rareTerm.getAsInt()) + ",\n" : "";
         return "with " + driver + "candidates as (" + candidates + "),\n"
                 + """
-                        query as materialized (select %1$s as words),
+                        query as materialized (select %s as words),
                         page as (
                           select a.id,
                                  case when numnode(q.words) = 0 then 0
@@ -272,7 +272,7 @@ public class ConversationSearch {
                           offset :offset limit :limit)
                         select page.rank, hm.id as message_id, coalesce(hm.matching, 0) as matching,
                                case when hm.id is not null
-                                    then ts_headline('messages_fr', %2$s, q.words, %3$s) end as highlight,
+                                    then ts_headline('messages_fr', %s, q.words, %s) end as highlight,
                         """.formatted(
                         tsquery("searchAny", query.typing() != null), PLAIN_TEXT.formatted("hm"), HEADLINE_OPTIONS)
                 + InboxRows.COLUMNS + "  from page\n" + InboxRows.JOINS + """
