@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of Messages at firm scale: bench/run.sh [small|large]
 # Starts the packaged application on a fresh embedded PostgreSQL, generates the data set in SQL, drives load with wrk
-# (closed loop: throughput) and hey (open loop at half that throughput: latency as people feel it) from a second
+# (closed loop: throughput) and bench/paced.py (open loop at half that throughput: latency as people feel it) from a second
 # process on loopback, and writes a table plus target/bench/results.json. See docs/performance.md.
 # BENCH_JFR=1 also records the inbox and conversation loads with Java Flight Recorder and writes their top frames to
 # target/bench/profile-*.txt (bench/top-frames.py).
@@ -25,7 +25,6 @@ CONCURRENCY=8
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "Installing $2"; apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
-need hey hey
 need psql postgresql-client
 need python3 python3
 
@@ -139,10 +138,10 @@ load() { # name, then wrk arguments; a short warm-up first
   fi
   echo "   $name: $(grep -E 'Requests/sec' "$OUT/wrk-$name.txt" | awk '{print $2}') req/s"
 }
-open_load() { # name, total rate per second, then hey arguments: a fixed rate whatever the answers take (open loop)
+open_load() { # name, total rate per second, then URLs (cycled): evenly spaced requests whatever the answers take
   local name=$1 rate=$2; shift 2
-  hey -z "$DURATION" -c "$CONCURRENCY" -q "$(python3 -c "print(max(1, round($rate / $CONCURRENCY)))")" "$@" >"$OUT/hey-$name.txt"
-  echo "   $name: $(grep -E 'Requests/sec' "$OUT/hey-$name.txt" | awk '{print $2}') req/s at a fixed rate"
+  python3 "$ROOT/bench/paced.py" "$rate" "${DURATION%s}" "$COLLAB_COOKIE" "$@" >"$OUT/paced-$name.csv"
+  echo "   $name: $(wc -l <"$OUT/paced-$name.csv") requests at $rate req/s"
 }
 echo "== load, $CONCURRENCY connections, $DURATION each"
 load ceiling -H "Cookie: $COLLAB_COOKIE" "$BASE/favicon.svg"
@@ -151,25 +150,18 @@ load inbox_client -H "Cookie: $CLIENT_COOKIE" "$BASE/"
 load inbox_page20 -H "Cookie: $COLLAB_COOKIE" "$BASE/?cursor=$CURSOR"
 load conversation -H "Cookie: $COLLAB_COOKIE" "$BASE/conversations/$LONG_ID"
 HALF_RPS=$(python3 -c "import re; print(float(re.search(r'Requests/sec:\s+([0-9.]+)', open('$OUT/wrk-inbox_collab.txt').read()).group(1)) / 2)")
-echo "== open loop at half the inbox throughput ($HALF_RPS req/s), $CONCURRENCY workers, $DURATION each"
-open_load inbox_collab_half "$HALF_RPS" -H "Cookie: $COLLAB_COOKIE" "$BASE/"
-open_load conversation_half "$HALF_RPS" -H "Cookie: $COLLAB_COOKIE" "$BASE/conversations/$LONG_ID"
+echo "== open loop at half the inbox throughput ($HALF_RPS req/s), $DURATION each"
+open_load inbox_collab_half "$HALF_RPS" "$BASE/"
+open_load conversation_half "$HALF_RPS" "$BASE/conversations/$LONG_ID"
 # Search from the header: a rare word, a common word and a two-word phrase, in turn (see bench/generate.sql).
 SEARCH_QUERIES="affacturage|facture|%22grand%20livre%22"
 BENCH_QUERIES="$SEARCH_QUERIES" load search_collab -H "Cookie: $COLLAB_COOKIE" -s "$ROOT/bench/search.lua" "$BASE"
 BENCH_QUERIES="$SEARCH_QUERIES" load search_client -H "Cookie: $CLIENT_COOKIE" -s "$ROOT/bench/search.lua" "$BASE"
 # The collaborator's searches as people feel them: open loop at half the closed-loop throughput, the three queries
-# in equal shares (one hey each, 4 workers), every answer's time in a CSV.
+# in turn.
 SEARCH_HALF_RPS=$(python3 -c "import re; print(float(re.search(r'Requests/sec:\s+([0-9.]+)', open('$OUT/wrk-search_collab.txt').read()).group(1)) / 2)")
 echo "== search open loop at half its throughput ($SEARCH_HALF_RPS req/s), $DURATION"
-rm -f "$OUT"/hey-search_half-*.csv
-HEYS=()
-for QUERY in ${SEARCH_QUERIES//|/ }; do
-  hey -z "$DURATION" -c 4 -q "$(python3 -c "print(round($SEARCH_HALF_RPS / 3 / 4, 3))")" -o csv \
-    -H "Cookie: $COLLAB_COOKIE" "$BASE/?q=$QUERY" >"$OUT/hey-search_half-${#HEYS[@]}.csv" &
-  HEYS+=($!)
-done
-wait "${HEYS[@]}"
+open_load search_collab_half "$SEARCH_HALF_RPS" $(for QUERY in ${SEARCH_QUERIES//|/ }; do echo "$BASE/?q=$QUERY"; done)
 # The files before the replies: the e-mails of thousands of replies, delivered in the background afterwards, would
 # otherwise count in the heap growth of the uploads.
 echo "== 100 MB files"
@@ -232,10 +224,18 @@ out, size = sys.argv[1], sys.argv[2]
 def ms(text):
     value, unit = re.match(r"([0-9.]+)(us|ms|s)", text).groups()
     return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
-def hey(name):
-    text = open(f"{out}/hey-{name}.txt").read()
-    pct = dict(re.findall(r"^\s+(50|99)% in ([0-9.]+) secs", text, re.M))
-    return round(float(pct["50"]) * 1000, 2), round(float(pct["99"]) * 1000, 2)
+def paced(name):
+    times, failed = [], 0
+    for line in open(f"{out}/paced-{name}.csv").read().splitlines():
+        status, ms = line.split(",")
+        if status == "200":
+            times.append(float(ms))
+        else:
+            failed += 1
+    if failed:
+        raise SystemExit(f"{name}: {failed} requests did not answer 200")
+    times.sort()
+    return round(times[len(times) // 2], 2), round(times[min(len(times) - 1, int(len(times) * 0.99))], 2)
 def wrk(name):
     text = open(f"{out}/wrk-{name}.txt").read()
     pct = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", text, re.M))
@@ -244,24 +244,10 @@ c50, c99, crps = wrk("inbox_collab")
 k50, k99, _ = wrk("inbox_client")
 p50, _, _ = wrk("inbox_page20")
 v50, v99, _ = wrk("conversation")
-hc50, hc99 = hey("inbox_collab_half")
-hv50, hv99 = hey("conversation_half")
+hc50, hc99 = paced("inbox_collab_half")
+hv50, hv99 = paced("conversation_half")
 s50, s99, _ = wrk("search_collab")
-def csv_percentiles(pattern):
-    import glob
-    times, failed = [], 0
-    for path in glob.glob(f"{out}/{pattern}"):
-        for line in open(path).read().splitlines()[1:]:
-            fields = line.split(",")
-            if fields[6] == "200":
-                times.append(float(fields[0]) * 1000)
-            else:
-                failed += 1
-    if failed:
-        raise SystemExit(f"{failed} searches did not answer 200")
-    times.sort()
-    return round(times[len(times) // 2], 2), round(times[min(len(times) - 1, int(len(times) * 0.99))], 2)
-sh50, sh99 = csv_percentiles("hey-search_half-*.csv")
+sh50, sh99 = paced("search_collab_half")
 sk50, _, _ = wrk("search_client")
 _, r99, rrps = wrk("reply")
 _, _, ceiling = wrk("ceiling")
