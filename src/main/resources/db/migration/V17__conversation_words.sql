@@ -10,11 +10,14 @@ create table conversation_words (
 create aggregate tsvector_union(tsvector) (sfunc = tsvector_concat, stype = tsvector, initcond = '');
 
 -- Kept up to date by the database itself, as conversation_search is: each new message adds its words, and a changed
--- text (never by the application, which only adds messages) gives its conversations their words again.
+-- text (never by the application, which only adds messages) gives its conversations their words again. A message
+-- writes the row only when it brings a word the conversation did not have: past its first messages a conversation's
+-- vocabulary grows slowly, and a reply of known words ("Merci, bien reçu") costs a read instead of a new row version.
 create function conversation_words_on_message() returns trigger language plpgsql as $$
 begin
   insert into conversation_words (conversation_id, words) values (new.conversation_id, strip(new.search))
-  on conflict (conversation_id) do update set words = conversation_words.words || excluded.words;
+  on conflict (conversation_id) do update set words = conversation_words.words || excluded.words
+   where conversation_words.words || excluded.words <> conversation_words.words;
   return null;
 end $$;
 create trigger conversation_words_on_message after insert on message
