@@ -15,8 +15,9 @@ import org.springframework.core.io.Resource;
 
 /**
  * Attachments in a directory ({@code messages.data-dir}/attachments by default), spread over sub-directories by the
- * first characters of their generated key. A file is written under a temporary name and renamed once complete, so a
- * crash never leaves a half-written file under a real key.
+ * first characters of their generated key. A file is written under a temporary name, flushed to the disk, renamed once
+ * complete, and its directory flushed: a crash never leaves a half-written file under a real key, and a file whose row
+ * PostgreSQL has committed is on the disk too.
  */
 class FileSystemAttachmentStorage implements AttachmentStorage {
 
@@ -29,7 +30,8 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
 
     /**
      * Streams the content into the file through a file channel, in chunks of {@value BackgroundSha256#CHUNK_BYTES}
-     * bytes, while another thread hashes the chunks already written ({@link BackgroundSha256}).
+     * bytes, while other threads hash the chunks already written ({@link BackgroundSha256}) and flush them to the disk
+     * ({@link BackgroundFlush}).
      */
     @Override
     public StoredFile store(InputStream content, long maxBytes) throws IOException {
@@ -40,6 +42,7 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
         BackgroundSha256 sha256 = new BackgroundSha256();
         long size = 0;
         try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            BackgroundFlush flush = new BackgroundFlush(out);
             int read;
             do {
                 byte[] buffer = sha256.nextBuffer();
@@ -53,7 +56,9 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
                     out.write(chunk);
                 }
                 sha256.hash(buffer, read);
+                flush.written(size);
             } while (read == BackgroundSha256.CHUNK_BYTES);
+            flush.finish();
         } catch (IOException | RuntimeException e) {
             sha256.abandon();
             Files.deleteIfExists(partial);
@@ -61,7 +66,15 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
         }
         String hash = sha256.finish();
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory(target.getParent());
         return new StoredFile(key, size, hash);
+    }
+
+    /** Makes a rename in {@code directory} durable (POSIX: a directory opened for reading can be synced). */
+    private static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel entries = FileChannel.open(directory, StandardOpenOption.READ)) {
+            entries.force(true);
+        }
     }
 
     /** Reads until the buffer is full or the content ends; the number of bytes read. */
