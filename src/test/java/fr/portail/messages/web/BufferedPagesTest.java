@@ -1,0 +1,96 @@
+package fr.portail.messages.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.portail.messages.support.HttpUser;
+import fr.portail.messages.support.HttpUser.Response;
+import fr.portail.messages.support.IntegrationTest;
+import fr.portail.messages.support.TestDirectory;
+import fr.portail.messages.support.TestDirectory.TestUser;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A page is rendered whole into the response's buffer, in a few large writes, before anything is sent. */
+@IntegrationTest
+class BufferedPagesTest {
+
+    private static final int WRITE = BufferedPages.PageView.CHARS_PER_WRITE;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestDirectory directory;
+
+    @Test
+    void aPageGoesOutWholeWithItsLength() {
+        TestUser user = directory.collaborator();
+        Response page =
+                new HttpUser(port).signedIn(user.email(), user.password()).get("/", "Accept", "text/html");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).endsWith("</html>\n");
+        assertThat(page.header("transfer-encoding")).isNull();
+        assertThat(page.header("content-length"))
+                .isEqualTo(String.valueOf(page.body().getBytes(StandardCharsets.UTF_8).length));
+    }
+
+    @Test
+    void smallPiecesReachTheResponseInFullWritesAndEveryCharacterArrivesInOrder() throws Exception {
+        var response = new RecordingWriter();
+        var page = new BufferedPages.PageWriter(response);
+        var expected = new StringBuilder();
+        for (int i = 0; expected.length() < 3 * WRITE; i++) {
+            String piece = "<li>élément " + i + "</li>";
+            page.write(piece);
+            page.write('\n');
+            expected.append(piece).append('\n');
+        }
+        char[] large = "x".repeat(2 * WRITE).toCharArray();
+        page.write(large, 0, large.length);
+        expected.append(large);
+        page.write("fin", 0, 3);
+        expected.append("fin");
+
+        assertThat(response.writes.subList(0, 3)).allMatch(length -> length > WRITE - 40 && length <= WRITE);
+        page.flush();
+        assertThat(response.toString()).isEqualTo(expected.toString());
+        assertThat(response.writes).hasSizeLessThan(8);
+    }
+
+    /** The response's writer: what it received, and the length of each write. */
+    private static final class RecordingWriter extends Writer {
+
+        final List<Integer> writes = new ArrayList<>();
+        private final StringWriter received = new StringWriter();
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            writes.add(length);
+            received.write(chars, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            writes.add(length);
+            received.write(text, offset, length);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return received.toString();
+        }
+    }
+}
