@@ -117,6 +117,7 @@ class InboundMailReader implements SmartLifecycle {
                         sleep(RETRY);
                     } else if (folder instanceof IMAPFolder imap && ((IMAPStore) store).hasCapability("IDLE")) {
                         imap.idle(true);
+                        reselect();
                     } else {
                         sleep(properties.inbound().pollInterval());
                     }
@@ -189,6 +190,18 @@ class InboundMailReader implements SmartLifecycle {
         newFolder.open(Folder.READ_WRITE);
         store = newStore;
         folder = newFolder;
+    }
+
+    /**
+     * Selects the mailbox again after an IDLE, so that the next pass counts its messages as the server does rather
+     * than from the notifications it sent: with the embedded server, a reply that arrived as IDLE was starting stayed
+     * unread while the reader went back to IDLE again and again (the reader sat in IDLE, its keep-alive ran).
+     */
+    private void reselect() throws MessagingException {
+        if (folder.isOpen()) {
+            folder.close(false);
+        }
+        folder.open(Folder.READ_WRITE);
     }
 
     /** Interrupts an IDLE so that the mailbox is read again. */
