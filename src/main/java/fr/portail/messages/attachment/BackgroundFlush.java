@@ -1,17 +1,18 @@
 package fr.portail.messages.attachment;
 
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Flushes a file to the disk on another thread while the request's thread goes on writing it, every
- * {@value #EVERY_BYTES} bytes, so that the flush that ends the upload ({@link #finish()}) only has the last part left
- * to write: the disk works while the network still brings the file (docs/performance.md, "Uploads").
+ * Flushes a file to the disk ({@code () -> channel.force(false)}) on another thread while the request's thread goes on
+ * writing it, every {@value #EVERY_BYTES} bytes, so that the flush that ends the upload ({@link #finish()}) only has
+ * the last part left to write: the disk works while the network still brings the file (docs/performance.md,
+ * "Uploads").
  */
 final class BackgroundFlush {
 
@@ -23,12 +24,12 @@ final class BackgroundFlush {
         return thread;
     });
 
-    private final FileChannel file;
+    private final Flushable toDisk;
     private long writtenAtLastFlush;
     private Future<?> running;
 
-    BackgroundFlush(FileChannel file) {
-        this.file = file;
+    BackgroundFlush(Flushable toDisk) {
+        this.toDisk = toDisk;
     }
 
     /** Starts a flush once {@value #EVERY_BYTES} more bytes were written, unless the last one is still running. */
@@ -36,7 +37,7 @@ final class BackgroundFlush {
         if (bytesSoFar - writtenAtLastFlush >= EVERY_BYTES && (running == null || running.isDone())) {
             writtenAtLastFlush = bytesSoFar;
             running = FLUSHING.submit(() -> {
-                file.force(false);
+                toDisk.flush();
                 return null;
             });
         }
@@ -54,6 +55,6 @@ final class BackgroundFlush {
                 throw e.getCause() instanceof IOException failed ? failed : new IOException(e.getCause());
             }
         }
-        file.force(false);
+        toDisk.flush();
     }
 }

@@ -42,7 +42,7 @@ class FileSystemAttachmentStorage implements AttachmentStorage {
         BackgroundSha256 sha256 = new BackgroundSha256();
         long size = 0;
         try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            BackgroundFlush flush = new BackgroundFlush(out);
+            BackgroundFlush flush = new BackgroundFlush(() -> out.force(false));
             int read;
             do {
                 byte[] buffer = sha256.nextBuffer();

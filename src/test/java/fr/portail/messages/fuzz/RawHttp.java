@@ -26,6 +26,7 @@ import java.util.Map;
 final class RawHttp {
 
     private static final int READ_TIMEOUT_MS = 60_000;
+    private static final byte[] END_OF_LINE = "\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final int port;
@@ -149,7 +150,7 @@ final class RawHttp {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int at = 0;
         while (true) {
-            int endOfSize = indexOf(chunked, "\r\n".getBytes(StandardCharsets.US_ASCII), at);
+            int endOfSize = indexOf(chunked, END_OF_LINE, at);
             if (endOfSize < 0) {
                 throw new IOException("chunked answer cut before its last chunk");
             }
