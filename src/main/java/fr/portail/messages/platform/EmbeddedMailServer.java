@@ -1,5 +1,8 @@
 package fr.portail.messages.platform;
 
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
@@ -160,18 +163,33 @@ public class EmbeddedMailServer implements AutoCloseable {
                     .getImapHostManager()
                     .getInbox(replies)
                     .getMessageCount();
-        } catch (com.icegreen.greenmail.store.FolderException e) {
+        } catch (FolderException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** What the server received, newest first, without the reply mailbox (replies may be private). */
     public List<CaughtEmail> receivedEmails() {
+        var mailboxes = greenMail.getManagers().getImapHostManager();
         return greenMail
-                .findReceivedMessages(user -> !user.getLogin().equals(REPLIES_USER), message -> true)
-                .map(EmbeddedMailServer::toCaughtEmail)
+                .getUserManager()
+                .findUsers(user -> !user.getLogin().equals(REPLIES_USER))
+                .flatMap(user -> inboxSnapshot(mailboxes, user).stream())
+                .map(stored -> toCaughtEmail(stored.getMimeMessage()))
                 .sorted(Comparator.comparing(CaughtEmail::receivedAt).reversed())
                 .toList();
+    }
+
+    /**
+     * A copy of one inbox. GreenMail's own search streams the live list, which fails when the outbox delivers an
+     * e-mail during the read; {@code List.copyOf} copies through the list's {@code toArray}, which holds its lock.
+     */
+    private static List<StoredMessage> inboxSnapshot(ImapHostManager mailboxes, GreenMailUser user) {
+        try {
+            return List.copyOf(mailboxes.getInbox(user).getMessages());
+        } catch (FolderException e) {
+            throw new IllegalStateException("Unreadable mailbox of " + user.getEmail(), e);
+        }
     }
 
     private static CaughtEmail toCaughtEmail(MimeMessage message) {
