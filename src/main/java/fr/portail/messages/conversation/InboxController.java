@@ -6,7 +6,9 @@ import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.LocalPaths;
 import fr.portail.messages.web.FormerPaths;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,11 +27,13 @@ class InboxController {
     private final ConversationSearch search;
     private final InboxActions actions;
     private final DirectoryService directory;
+    private final InboxRowHtml rows;
 
-    InboxController(ConversationSearch search, InboxActions actions, DirectoryService directory) {
+    InboxController(ConversationSearch search, InboxActions actions, DirectoryService directory, InboxRowHtml rows) {
         this.search = search;
         this.actions = actions;
         this.directory = directory;
+        this.rows = rows;
     }
 
     /** The inbox in one of its views, or search results when {@code q} has something to search for. */
@@ -44,13 +48,19 @@ class InboxController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         boolean searching = SearchQuery.parse(q).isPresent();
         var filter = new InboxFilter(
                 type, company, participant, unread, InboxView.parse(view, searching ? InboxView.ALL : InboxView.TODO));
-        model.addAttribute("page", search.search(viewer, filter, q, cursor));
+        InboxPage page = search.search(viewer, filter, q, cursor);
+        String words = searching ? q.strip() : null;
+        model.addAttribute("page", page);
+        model.addAttribute("rowHtml", rows.html(page.items(), words, locale, request, response));
         model.addAttribute("filter", filter);
-        model.addAttribute("q", searching ? q.strip() : null);
+        model.addAttribute("q", words);
         if (htmx != null && cursor != null) {
             return "inbox :: rows";
         }

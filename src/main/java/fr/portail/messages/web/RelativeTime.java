@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Times as people read them: "il y a 5 min", and the exact date for tooltips. Used by templates as {@code @times}. */
 @Component("times")
-class RelativeTime {
+public class RelativeTime {
 
     static final ZoneId FIRM_ZONE = ZoneId.of("Europe/Paris");
 
