@@ -1,11 +1,13 @@
 package fr.portail.messages.web;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -48,24 +50,52 @@ public class FragmentHtml {
         }
     }
 
-    /** A response that keeps what is written to its writer, and leaves the real response alone. */
+    /**
+     * A response that keeps what the page view writes to it (bytes, in UTF-8), and leaves the real response alone: its
+     * headers, content type and buffer are untouched.
+     */
     private static final class TextResponse extends HttpServletResponseWrapper {
 
-        private final StringWriter text = new StringWriter(8 * 1024);
-        private final PrintWriter writer = new PrintWriter(text);
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        private final ServletOutputStream stream = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                bytes.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int offset, int length) {
+                bytes.write(b, offset, length);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException("A fragment is rendered at once");
+            }
+        };
 
         TextResponse(HttpServletResponse response) {
             super(response);
         }
 
         @Override
-        public PrintWriter getWriter() {
-            return writer;
+        public ServletOutputStream getOutputStream() {
+            return stream;
         }
 
         @Override
-        public ServletOutputStream getOutputStream() {
-            throw new IllegalStateException("A fragment is rendered as text");
+        public PrintWriter getWriter() {
+            throw new IllegalStateException("A fragment is rendered through the page view, which writes bytes");
+        }
+
+        @Override
+        public String getCharacterEncoding() {
+            return StandardCharsets.UTF_8.name();
         }
 
         @Override
@@ -102,12 +132,11 @@ public class FragmentHtml {
 
         @Override
         public void resetBuffer() {
-            text.getBuffer().setLength(0);
+            bytes.reset();
         }
 
         String text() {
-            writer.flush();
-            return text.toString();
+            return bytes.toString(StandardCharsets.UTF_8);
         }
     }
 }
