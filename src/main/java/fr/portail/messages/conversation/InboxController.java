@@ -5,6 +5,7 @@ import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.platform.InvalidInputException;
 import fr.portail.messages.platform.LocalPaths;
 import fr.portail.messages.web.FormerPaths;
+import fr.portail.messages.web.HeaderCounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -51,11 +53,15 @@ class InboxController {
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response,
+            @ModelAttribute(name = "header", binding = false) HeaderCounts.Header header,
             Model model) {
         boolean searching = SearchQuery.parse(q).isPresent();
         var filter = new InboxFilter(
                 type, company, participant, unread, InboxView.parse(view, searching ? InboxView.ALL : InboxView.TODO));
         InboxPage page = search.search(viewer, filter, q, cursor);
+        if (page.unreadConversations() != null) {
+            header.given(UnreadConversationsBadge.NAME, page.unreadConversations());
+        }
         String words = searching ? q.strip() : null;
         model.addAttribute("page", page);
         model.addAttribute("rowHtml", rows.html(page.items(), words, locale, request, response));

@@ -1,5 +1,6 @@
 package fr.portail.messages.conversation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +11,15 @@ import java.util.UUID;
  *
  * @param items the conversations of the page
  * @param nextCursor the cursor of the next page, {@code null} on the last one
+ * @param unreadConversations the header's unread badge when the page's own statement counted it (the first page of
+ *     "À traiter" without filters, see {@link InboxQueries#inbox}), else {@code null}
  */
-public record InboxPage(List<Item> items, String nextCursor) {
+public record InboxPage(
+        List<Item> items, String nextCursor, @JsonIgnore Integer unreadConversations) {
+
+    public InboxPage(List<Item> items, String nextCursor) {
+        this(items, nextCursor, null);
+    }
 
     /**
      * One row of the inbox.

@@ -27,14 +27,33 @@ public class InboxQueries {
 
     /**
      * One page of the conversations the viewer may access, newest activity first. One SQL statement, without a
-     * transaction around it.
+     * transaction around it. The first page of "À traiter" without filters, every inbox's home, also counts the
+     * header's unread badge ({@link InboxPage#unreadConversations}): the badge looks at the
+     * {@value #UNREAD_BADGE_DEPTH} most recent of these same conversations, so the statement selects those once and
+     * the page is their first {@value #PAGE_SIZE}.
      */
     public InboxPage inbox(Viewer viewer, InboxFilter filter, String cursor) {
         Optional<InboxCursor> position = InboxCursor.decode(cursor);
-        String accessible = ConversationAccess.accessibleConversations(
-                viewer.kind(), filter.condition(), position.isPresent(), filter.participantOnly(), PAGE_SIZE + 1);
-        var statement = jdbc.sql("with page as (" + accessible + ")\nselect " + InboxRows.COLUMNS + "  from page\n"
-                        + InboxRows.JOINS + " order by c.last_message_at desc, c.id desc")
+        boolean countsBadge = position.isEmpty() && filter.equals(InboxFilter.none());
+        String sql;
+        if (countsBadge) {
+            sql = "with recent as (" + recentToDo(viewer.kind()) + "),\npage as (select * from recent"
+                    + " order by last_message_at desc, id desc limit " + (PAGE_SIZE + 1) + ")\nselect "
+                    + InboxRows.COLUMNS + ", (select count(*) from recent c where " + InboxFilter.UNREAD_CONDITION
+                    + ") as unread_conversations\n  from page\n" + InboxRows.JOINS
+                    + " order by c.last_message_at desc, c.id desc";
+        } else {
+            sql = "with page as ("
+                    + ConversationAccess.accessibleConversations(
+                            viewer.kind(),
+                            filter.condition(),
+                            position.isPresent(),
+                            filter.participantOnly(),
+                            PAGE_SIZE + 1)
+                    + ")\nselect " + InboxRows.COLUMNS + "  from page\n" + InboxRows.JOINS
+                    + " order by c.last_message_at desc, c.id desc";
+        }
+        var statement = jdbc.sql(sql)
                 .param("viewer", viewer.id())
                 .param("favouriteScanThreshold", access.favouriteScanThreshold());
         statement = filter.bind(statement);
@@ -43,15 +62,22 @@ public class InboxQueries {
                     .param("cursorAt", OffsetDateTime.ofInstant(position.get().lastMessageAt(), ZoneOffset.UTC))
                     .param("cursorId", position.get().id());
         }
+        int[] unread = {0};
         List<InboxPage.Item> rows = statement
-                .query((rs, row) -> InboxRows.read(rs, null, null, null))
+                .query((rs, row) -> {
+                    if (countsBadge) {
+                        unread[0] = rs.getInt("unread_conversations");
+                    }
+                    return InboxRows.read(rs, null, null, null);
+                })
                 .list();
+        Integer badge = countsBadge ? unread[0] : null;
         if (rows.size() <= PAGE_SIZE) {
-            return new InboxPage(rows, null);
+            return new InboxPage(rows, null, badge);
         }
         List<InboxPage.Item> page = rows.subList(0, PAGE_SIZE);
         InboxPage.Item last = page.get(PAGE_SIZE - 1);
-        return new InboxPage(List.copyOf(page), new InboxCursor(last.lastMessageAt(), last.id()).encode());
+        return new InboxPage(List.copyOf(page), new InboxCursor(last.lastMessageAt(), last.id()).encode(), badge);
     }
 
     /**
@@ -71,9 +97,13 @@ public class InboxQueries {
 
     /** {@link #unreadConversations} as a scalar expression of {@code :viewer} and {@code :favouriteScanThreshold}. */
     String unreadConversationsQuery(PersonKind kind) {
-        String recent = ConversationAccess.accessibleConversations(
+        return "(select count(*) from (" + recentToDo(kind) + ") c where " + InboxFilter.UNREAD_CONDITION + ")";
+    }
+
+    /** The {@value #UNREAD_BADGE_DEPTH} most recently active conversations still "À traiter" that the badge counts. */
+    private static String recentToDo(PersonKind kind) {
+        return ConversationAccess.accessibleConversations(
                 kind, InboxView.TODO.condition(), false, false, UNREAD_BADGE_DEPTH);
-        return "(select count(*) from (" + recent + ") c where " + InboxFilter.UNREAD_CONDITION + ")";
     }
 
     int favouriteScanThreshold() {

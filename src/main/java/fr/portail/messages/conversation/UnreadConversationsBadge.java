@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 @Component
 class UnreadConversationsBadge implements HeaderCount {
 
+    static final String NAME = "unreadConversations";
+
     private final InboxQueries inbox;
 
     UnreadConversationsBadge(InboxQueries inbox) {
@@ -16,7 +18,7 @@ class UnreadConversationsBadge implements HeaderCount {
 
     @Override
     public String name() {
-        return "unreadConversations";
+        return NAME;
     }
 
     @Override

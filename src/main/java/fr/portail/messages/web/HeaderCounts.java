@@ -37,10 +37,25 @@ public class HeaderCounts {
     public final class Header {
 
         private final Viewer viewer;
+        private final Map<String, Integer> given = new HashMap<>();
         private Map<String, Badge> shown;
 
         private Header(Viewer viewer) {
             this.viewer = viewer;
+        }
+
+        /**
+         * A count this request's own statement already made, exactly as the count's {@link HeaderCount#query} would
+         * (the inbox's first page counts the unread badge with the page): it is left out of the header's statement.
+         */
+        public void given(String name, int count) {
+            if (!counts.containsKey(name)) {
+                throw new IllegalArgumentException("No header count named " + name);
+            }
+            if (shown != null) {
+                throw new IllegalStateException("The header's badges were already counted");
+            }
+            given.put(name, count);
         }
 
         /** The badge of that name; unknown names are a bug of the template. */
@@ -49,14 +64,22 @@ public class HeaderCounts {
                 throw new IllegalArgumentException("No header count named " + name);
             }
             if (shown == null) {
-                shown = countAll(viewer);
+                shown = countAll(viewer, given);
             }
             return shown.get(name);
         }
     }
 
-    private Map<String, Badge> countAll(Viewer viewer) {
-        List<HeaderCount> all = List.copyOf(counts.values());
+    private Map<String, Badge> countAll(Viewer viewer, Map<String, Integer> given) {
+        Map<String, Badge> badges = new HashMap<>();
+        given.forEach((name, value) ->
+                badges.put(name, new Badge(value, label(value, counts.get(name).cap()))));
+        List<HeaderCount> all = counts.values().stream()
+                .filter(count -> !given.containsKey(count.name()))
+                .toList();
+        if (all.isEmpty()) {
+            return badges;
+        }
         StringBuilder select = new StringBuilder("select ");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("viewer", viewer.id());
@@ -75,7 +98,6 @@ public class HeaderCounts {
         }
         return jdbc.sql(select.toString()).params(parameters).query(rs -> {
             rs.next();
-            Map<String, Badge> badges = new HashMap<>();
             for (int i = 0; i < all.size(); i++) {
                 int value = rs.getInt(i + 1);
                 badges.put(

@@ -33,6 +33,9 @@ class InboxTest {
     @Autowired
     ConversationAccess access;
 
+    @Autowired
+    InboxActions actions;
+
     @Test
     void fewAndManyFavouritesBothPageThroughEveryAccessibleConversationOnceInActivityOrder() {
         int many = access.favouriteScanThreshold();
@@ -106,16 +109,51 @@ class InboxTest {
         UUID first = create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
         UUID second = create(firm, "bruno", ConversationType.CONFIDENTIEL, "acme", List.of("carla"));
         create(firm, "alice", ConversationType.ENTREPRISE, "acme", List.of("bruno"));
-        assertThat(inbox.unreadConversations(alice)).isEqualTo(2);
+        assertThat(badges(alice)).containsOnly(2);
 
         conversations.markRead(alice, first);
-        assertThat(inbox.unreadConversations(alice)).isEqualTo(1);
+        assertThat(badges(alice)).containsOnly(1);
         conversations.markRead(alice, second);
-        assertThat(inbox.unreadConversations(alice)).isZero();
+        assertThat(badges(alice)).containsOnly(0);
         conversations.markUnread(alice, first);
-        assertThat(inbox.unreadConversations(alice)).isEqualTo(1);
+        assertThat(badges(alice)).containsOnly(1);
         conversations.reply(firm.viewer("bruno"), second, "<p>Again</p>", List.of());
-        assertThat(inbox.unreadConversations(alice)).isEqualTo(2);
+        assertThat(badges(alice)).containsOnly(2);
+        actions.apply(alice, second, BulkAction.DONE);
+        assertThat(badges(alice)).containsOnly(1);
+    }
+
+    @Test
+    void onlyTheFirstPageOfToDoWithoutFiltersCountsTheBadge() {
+        Firm firm = testDirectory
+                .firm()
+                .company("acme")
+                .collaborator("alice", "acme")
+                .collaborator("bruno")
+                .collaborator("carla")
+                .create();
+        Viewer alice = firm.viewer("alice");
+        for (int i = 0; i < InboxQueries.PAGE_SIZE + 1; i++) {
+            create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
+        }
+        InboxPage first = inbox.inbox(alice, InboxFilter.none(), null);
+
+        assertThat(first.unreadConversations()).isEqualTo(InboxQueries.PAGE_SIZE + 1);
+        assertThat(inbox.inbox(alice, InboxFilter.none(), first.nextCursor()).unreadConversations())
+                .isNull();
+        assertThat(inbox.inbox(alice, new InboxFilter(null, null, false, true), null)
+                        .unreadConversations())
+                .isNull();
+        assertThat(inbox.inbox(alice, InboxFilter.none().in(InboxView.ALL), null)
+                        .unreadConversations())
+                .isNull();
+    }
+
+    /** The header's count, and the count the first inbox page makes with its rows: always the same. */
+    private List<Integer> badges(Viewer viewer) {
+        return List.of(
+                inbox.unreadConversations(viewer),
+                inbox.inbox(viewer, InboxFilter.none(), null).unreadConversations());
     }
 
     @Test
@@ -132,7 +170,7 @@ class InboxTest {
         for (int i = 0; i < InboxQueries.UNREAD_BADGE_DEPTH; i++) {
             create(firm, "alice", ConversationType.ENTREPRISE, "acme", List.of("bruno"));
         }
-        assertThat(inbox.unreadConversations(alice)).isZero();
+        assertThat(badges(alice)).containsOnly(0);
         assertThat(allPages(alice, new InboxFilter(null, null, false, true))).containsExactly(old);
     }
 

@@ -6,6 +6,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,7 @@ import org.springframework.core.Ordered;
 /**
  * Counts the SQL statements the current thread sends, by wrapping the application's {@link DataSource}: tests assert
  * that pages take a constant number of statements whatever their size. A request to the running server with the
- * header {@value #REQUEST_HEADER} has its whole count recorded under the header's value ({@link #ofRequest}): the
+ * header {@value #REQUEST_HEADER} has its statements recorded under the header's value ({@link #ofRequest}): the
  * session's read and write, the person, the page and its layout, everything the servlet container's thread sent.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -28,6 +30,8 @@ public class SqlStatementCounter implements BeanPostProcessor {
 
     private static final Set<String> STATEMENT_FACTORIES = Set.of("prepareStatement", "createStatement", "prepareCall");
     private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+    /** The statements of the request this thread serves, while it carries {@value #REQUEST_HEADER}. */
+    private static final ThreadLocal<List<String>> OF_REQUEST = new ThreadLocal<>();
 
     /** Runs {@code action} and returns how many statements it prepared on this thread. */
     public static int count(Runnable action) {
@@ -46,23 +50,23 @@ public class SqlStatementCounter implements BeanPostProcessor {
 
     public static final String REQUEST_HEADER = "X-Test-Count-Statements";
 
-    private static final Map<String, Integer> PER_REQUEST = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> PER_REQUEST = new ConcurrentHashMap<>();
 
     /**
-     * The statements of the finished request that carried {@value #REQUEST_HEADER} with this value. The client can
-     * have the whole answer a moment before the server's thread leaves the filter, hence the short wait.
+     * The statements (their SQL) of the finished request that carried {@value #REQUEST_HEADER} with this value. The
+     * client can have the whole answer a moment before the server's thread leaves the filter, hence the short wait.
      */
-    public static int ofRequest(String key) {
+    public static List<String> ofRequest(String key) {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        Integer count;
-        while ((count = PER_REQUEST.get(key)) == null && System.nanoTime() < deadline) {
+        List<String> statements;
+        while ((statements = PER_REQUEST.get(key)) == null && System.nanoTime() < deadline) {
             Thread.onSpinWait();
             Thread.yield();
         }
-        if (count == null) {
+        if (statements == null) {
             throw new AssertionError("no request counted as " + key);
         }
-        return count;
+        return statements;
     }
 
     /** Outside every other filter, the session's included. */
@@ -70,13 +74,16 @@ public class SqlStatementCounter implements BeanPostProcessor {
     FilterRegistrationBean<Filter> statementsPerRequest() {
         Filter filter = (request, response, chain) -> {
             String key = ((HttpServletRequest) request).getHeader(REQUEST_HEADER);
-            int before = COUNT.get()[0];
+            if (key == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            OF_REQUEST.set(new ArrayList<>());
             try {
                 chain.doFilter(request, response);
             } finally {
-                if (key != null) {
-                    PER_REQUEST.put(key, COUNT.get()[0] - before);
-                }
+                PER_REQUEST.put(key, List.copyOf(OF_REQUEST.get()));
+                OF_REQUEST.remove();
             }
         };
         var registration = new FilterRegistrationBean<>(filter);
@@ -99,6 +106,10 @@ public class SqlStatementCounter implements BeanPostProcessor {
         return proxy(Connection.class, connection, (target, method, args) -> {
             if (STATEMENT_FACTORIES.contains(method.getName())) {
                 COUNT.get()[0]++;
+                List<String> ofRequest = OF_REQUEST.get();
+                if (ofRequest != null) {
+                    ofRequest.add(args == null || args.length == 0 ? "(statement)" : String.valueOf(args[0]));
+                }
             }
             return invoke(method, target, args);
         });
