@@ -201,6 +201,8 @@ jcmd "$APP_PID" GC.run >/dev/null; sleep 1
 HEAP_BEFORE=$(heap_used_kb)
 jstat -gc "$APP_PID" 100 >"$OUT/jstat.txt" &
 JSTAT_PID=$!
+# jstat takes a moment to attach: without its first sample, uploads that end sooner would measure nothing.
+for _ in $(seq 100); do [ "$(wc -l <"$OUT/jstat.txt")" -ge 2 ] && break; sleep 0.1; done
 UPLOADS=()
 for N in 1 2 3 4 5; do
   upload -o "$OUT/upload-$N.json" &
