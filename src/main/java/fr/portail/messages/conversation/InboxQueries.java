@@ -81,21 +81,11 @@ public class InboxQueries {
     }
 
     /**
-     * How many of the viewer's {@link #UNREAD_BADGE_DEPTH} most recently active conversations still "À traiter" have
-     * unread messages:
-     * the header's badge on every page. Looking deeper would make every page's cost grow with the history of the
-     * firm; older unread conversations stay behind the inbox's "unread" filter (docs/performance.md). One statement
-     * without a transaction around it.
+     * The header's unread badge (UnreadConversationsBadge) as a scalar expression of {@code :viewer} and
+     * {@code :favouriteScanThreshold}: how many of the viewer's {@value #UNREAD_BADGE_DEPTH} most recently active
+     * conversations still "À traiter" have unread messages. Looking deeper would make every page's cost grow with the
+     * history of the firm; older unread conversations stay behind the inbox's "unread" filter (docs/performance.md).
      */
-    public int unreadConversations(Viewer viewer) {
-        return jdbc.sql("select " + unreadConversationsQuery(viewer.kind()))
-                .param("viewer", viewer.id())
-                .param("favouriteScanThreshold", access.favouriteScanThreshold())
-                .query(Integer.class)
-                .single();
-    }
-
-    /** {@link #unreadConversations} as a scalar expression of {@code :viewer} and {@code :favouriteScanThreshold}. */
     String unreadConversationsQuery(PersonKind kind) {
         return "(select count(*) from (" + recentToDo(kind) + ") c where " + InboxFilter.UNREAD_CONDITION + ")";
     }

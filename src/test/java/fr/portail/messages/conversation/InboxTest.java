@@ -6,6 +6,7 @@ import fr.portail.messages.directory.Viewer;
 import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.Firm;
+import fr.portail.messages.web.HeaderCounts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +30,9 @@ class InboxTest {
 
     @Autowired
     InboxQueries inbox;
+
+    @Autowired
+    HeaderCounts headerCounts;
 
     @Autowired
     ConversationAccess access;
@@ -152,7 +156,7 @@ class InboxTest {
     /** The header's count, and the count the first inbox page makes with its rows: always the same. */
     private List<Integer> badges(Viewer viewer) {
         return List.of(
-                inbox.unreadConversations(viewer),
+                headerBadge(viewer),
                 inbox.inbox(viewer, InboxFilter.none(), null).unreadConversations());
     }
 
@@ -215,5 +219,10 @@ class InboxTest {
                         participants.stream().map(firm::id).toList(),
                         "Subject",
                         "<p>Message</p>"));
+    }
+
+    /** The unread badge as the header of any page counts it. */
+    private int headerBadge(Viewer viewer) {
+        return headerCounts.of(viewer).badge(UnreadConversationsBadge.NAME).count();
     }
 }
