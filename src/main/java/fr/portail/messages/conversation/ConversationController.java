@@ -7,7 +7,9 @@ import fr.portail.messages.platform.LocalPaths;
 import fr.portail.messages.web.FormFeedback;
 import fr.portail.messages.web.FormerPaths;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,6 +31,7 @@ class ConversationController {
     private final AttachmentService attachments;
     private final FormFeedback feedback;
     private final ReadReceipts receipts;
+    private final MessageHtml messages;
 
     ConversationController(
             ConversationCommands commands,
@@ -36,23 +39,36 @@ class ConversationController {
             ConversationSearch search,
             AttachmentService attachments,
             FormFeedback feedback,
-            ReadReceipts receipts) {
+            ReadReceipts receipts,
+            MessageHtml messages) {
         this.commands = commands;
         this.reader = reader;
         this.search = search;
         this.attachments = attachments;
         this.feedback = feedback;
         this.receipts = receipts;
+        this.messages = messages;
     }
 
     /** The conversation; opened from search results ({@code q}), with the matching messages and words to mark. */
     @GetMapping("/conversations/{id}")
-    String show(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
-        open(viewer, id, model);
-        SearchQuery.parse(q).ifPresent(query -> {
-            model.addAttribute("searchMatches", search.matchesIn(viewer, id, query));
+    String show(
+            Viewer viewer,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        ConversationReader.Page page = reader.openPage(viewer, id);
+        ConversationSearch.Matches matches = SearchQuery.parse(q)
+                .map(query -> search.matchesIn(viewer, id, query))
+                .orElse(null);
+        if (matches != null) {
+            model.addAttribute("searchMatches", matches);
             model.addAttribute("q", q.strip());
-        });
+        }
+        show(page, matches, viewer, locale, request, response, model);
         return "conversation";
     }
 
@@ -71,10 +87,29 @@ class ConversationController {
         return "conversation :: seen-by-all";
     }
 
-    private void open(Viewer viewer, UUID id, Model model) {
-        ConversationReader.Page page = reader.openPage(viewer, id);
+    private void open(
+            Viewer viewer,
+            UUID id,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        show(reader.openPage(viewer, id), null, viewer, locale, request, response, model);
+    }
+
+    private void show(
+            ConversationReader.Page page,
+            ConversationSearch.Matches matches,
+            Viewer viewer,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         model.addAttribute("conversation", page.conversation());
         model.addAttribute("seenBy", page.seenBy());
+        model.addAttribute(
+                "messageHtml",
+                messages.html(page.conversation(), viewer, page.seenBy(), matches, locale, request, response));
     }
 
     /**
@@ -89,6 +124,9 @@ class ConversationController {
             @RequestParam(defaultValue = "") String html,
             @RequestParam(name = "attachmentIds", required = false) List<UUID> attachmentIds,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         List<UUID> files = attachmentIds == null ? List.of() : attachmentIds;
@@ -98,13 +136,13 @@ class ConversationController {
             feedback.show(model, invalid);
             model.addAttribute("replyHtml", RichText.sanitize(html).html());
             model.addAttribute("replyFiles", attachments.pending(viewer.id(), files));
-            open(viewer, id, model);
+            open(viewer, id, locale, request, response, model);
             return htmx == null ? "conversation" : "conversation :: thread";
         }
         if (htmx == null) {
             return "redirect:/conversations/" + id + "#reply";
         }
-        open(viewer, id, model);
+        open(viewer, id, locale, request, response, model);
         model.addAttribute("replySent", true);
         return "conversation :: thread";
     }
