@@ -68,7 +68,7 @@ class ConversationController {
             model.addAttribute("searchMatches", matches);
             model.addAttribute("q", q.strip());
         }
-        show(page, matches, viewer, locale, request, response, model);
+        present(page, matches, viewer, locale, request, response, model);
         return "conversation";
     }
 
@@ -94,10 +94,11 @@ class ConversationController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        show(reader.openPage(viewer, id), null, viewer, locale, request, response, model);
+        present(reader.openPage(viewer, id), null, viewer, locale, request, response, model);
     }
 
-    private void show(
+    /** What the page and its thread show: the conversation, who read what, and each message's HTML. */
+    private void present(
             ConversationReader.Page page,
             ConversationSearch.Matches matches,
             Viewer viewer,

@@ -35,24 +35,20 @@ public class InboxQueries {
     public InboxPage inbox(Viewer viewer, InboxFilter filter, String cursor) {
         Optional<InboxCursor> position = InboxCursor.decode(cursor);
         boolean countsBadge = position.isEmpty() && filter.equals(InboxFilter.none());
-        String sql;
-        if (countsBadge) {
-            sql = "with recent as (" + recentToDo(viewer.kind()) + "),\npage as (select * from recent"
-                    + " order by last_message_at desc, id desc limit " + (PAGE_SIZE + 1) + ")\nselect "
-                    + InboxRows.COLUMNS + ", (select count(*) from recent c where " + InboxFilter.UNREAD_CONDITION
-                    + ") as unread_conversations\n  from page\n" + InboxRows.JOINS
-                    + " order by c.last_message_at desc, c.id desc";
-        } else {
-            sql = "with page as ("
-                    + ConversationAccess.accessibleConversations(
-                            viewer.kind(),
-                            filter.condition(),
-                            position.isPresent(),
-                            filter.participantOnly(),
-                            PAGE_SIZE + 1)
-                    + ")\nselect " + InboxRows.COLUMNS + "  from page\n" + InboxRows.JOINS
-                    + " order by c.last_message_at desc, c.id desc";
-        }
+        String page = countsBadge
+                ? "with recent as (" + recentToDo(viewer.kind()) + "),\npage as (select * from recent"
+                        + " order by last_message_at desc, id desc limit " + (PAGE_SIZE + 1) + ")"
+                : "with page as ("
+                        + ConversationAccess.accessibleConversations(
+                                viewer.kind(),
+                                filter.condition(),
+                                position.isPresent(),
+                                filter.participantOnly(),
+                                PAGE_SIZE + 1)
+                        + ")";
+        String badge = countsBadge ? ", " + unreadAmong("recent") + " as unread_conversations" : "";
+        String sql = page + "\nselect " + InboxRows.COLUMNS + badge + "\n  from page\n" + InboxRows.JOINS
+                + " order by c.last_message_at desc, c.id desc";
         var statement = jdbc.sql(sql)
                 .param("viewer", viewer.id())
                 .param("favouriteScanThreshold", access.favouriteScanThreshold());
@@ -62,7 +58,8 @@ public class InboxQueries {
                     .param("cursorAt", OffsetDateTime.ofInstant(position.get().lastMessageAt(), ZoneOffset.UTC))
                     .param("cursorId", position.get().id());
         }
-        int[] unread = {0};
+        // The badge repeats on every row; an empty page has no unread conversation to count.
+        Integer[] unread = {countsBadge ? 0 : null};
         List<InboxPage.Item> rows = statement
                 .query((rs, row) -> {
                     if (countsBadge) {
@@ -71,13 +68,13 @@ public class InboxQueries {
                     return InboxRows.read(rs, null, null, null);
                 })
                 .list();
-        Integer badge = countsBadge ? unread[0] : null;
         if (rows.size() <= PAGE_SIZE) {
-            return new InboxPage(rows, null, badge);
+            return new InboxPage(rows, null, unread[0]);
         }
-        List<InboxPage.Item> page = rows.subList(0, PAGE_SIZE);
-        InboxPage.Item last = page.get(PAGE_SIZE - 1);
-        return new InboxPage(List.copyOf(page), new InboxCursor(last.lastMessageAt(), last.id()).encode(), badge);
+        List<InboxPage.Item> firstRows = rows.subList(0, PAGE_SIZE);
+        InboxPage.Item last = firstRows.get(PAGE_SIZE - 1);
+        return new InboxPage(
+                List.copyOf(firstRows), new InboxCursor(last.lastMessageAt(), last.id()).encode(), unread[0]);
     }
 
     /**
@@ -87,7 +84,12 @@ public class InboxQueries {
      * history of the firm; older unread conversations stay behind the inbox's "unread" filter (docs/performance.md).
      */
     String unreadConversationsQuery(PersonKind kind) {
-        return "(select count(*) from (" + recentToDo(kind) + ") c where " + InboxFilter.UNREAD_CONDITION + ")";
+        return unreadAmong("(" + recentToDo(kind) + ")");
+    }
+
+    /** How many of {@code conversations} (a table expression) have messages the viewer has not read. */
+    private static String unreadAmong(String conversations) {
+        return "(select count(*) from " + conversations + " c where " + InboxFilter.UNREAD_CONDITION + ")";
     }
 
     /** The {@value #UNREAD_BADGE_DEPTH} most recently active conversations still "À traiter" that the badge counts. */

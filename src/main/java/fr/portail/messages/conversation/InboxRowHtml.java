@@ -27,7 +27,7 @@ class InboxRowHtml {
     private final KeptFragments<Key> rows;
     private final RelativeTime times;
 
-    InboxRowHtml(FragmentHtml fragments, RelativeTime times, @Value("${messages.kept-html:8MB}") DataSize memory) {
+    InboxRowHtml(FragmentHtml fragments, RelativeTime times, @Value(KeptFragments.MEMORY) DataSize memory) {
         this.rows = new KeptFragments<>(fragments, "fragments/inbox-rows :: rows", memory);
         this.times = times;
     }

@@ -27,7 +27,7 @@ class MessageHtml {
     private final KeptFragments<Key> messages;
     private final RelativeTime times;
 
-    MessageHtml(FragmentHtml fragments, RelativeTime times, @Value("${messages.kept-html:8MB}") DataSize memory) {
+    MessageHtml(FragmentHtml fragments, RelativeTime times, @Value(KeptFragments.MEMORY) DataSize memory) {
         this.messages = new KeptFragments<>(fragments, "conversation :: kept-messages", memory);
         this.times = times;
     }

@@ -21,6 +21,11 @@ import org.springframework.util.unit.DataSize;
  */
 public final class KeptFragments<K> {
 
+    /**
+     * The memory of each kind of kept pieces, as its users inject it: {@code messages.kept-html}, 8 MB unless set.
+     */
+    public static final String MEMORY = "${messages.kept-html:8MB}";
+
     /** The comment that ends each piece of the fragment (left out of the kept text). */
     public static final String END = "<!--/kept-->";
 
