@@ -1,6 +1,10 @@
 # Functions shared by the bench scripts, sourced once BASE, APP_LOG (the log the application writes) and, for login,
 # ADMIN_PW are set; APP_PID is the running application's process.
 
+# The collector of the README's production command (docs/adr/0015-parallel-collector.md): every start of the
+# application in a bench uses it.
+GC_OPTS="-XX:+UseParallelGC"
+
 # Waits until the application answers /login; stops the script if it died or is not up after 90 s.
 wait_ready() {
   for _ in $(seq 1 900); do

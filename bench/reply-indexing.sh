@@ -26,7 +26,7 @@ APP_LOG="$OUT/reply-indexing-app.log"
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 start_app() { # data directory
-  "$JAVA_BIN" -Xmx256m -XX:SharedArchiveFile="$OUT/app/messages.jsa" -jar "$JAR" --server.port="$PORT" \
+  "$JAVA_BIN" -Xmx256m $GC_OPTS -XX:SharedArchiveFile="$OUT/app/messages.jsa" -jar "$JAR" --server.port="$PORT" \
     --messages.data-dir="$1" --messages.demo-data=false --messages.embedded-smtp.port=0 --messages.public-url="$BASE" \
     --messages.security.second-factor=none --logging.level.root=WARN --logging.level.fr.portail.messages.platform=INFO \
     >"$APP_LOG" 2>&1 &

@@ -35,6 +35,9 @@ if [ -z "$JAR" ]; then
   JAR="$(ls "$ROOT"/target/messages-*.jar | head -1)"
 fi
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+APP_LOG="$OUT/app-$SIZE.log"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 # Class Data Sharing, as in the README's production command and the Dockerfile: the jar extracted, one training start
 # that writes the archive of the classes it loaded, then every start maps that archive.
 APP_DIR="$OUT/app"
@@ -42,7 +45,7 @@ rm -rf "$APP_DIR" "$OUT/cds-training"
 "$JAVA_BIN" -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
 JAR="$APP_DIR/$(basename "$JAR")"
 echo "== training start for Class Data Sharing"
-"$JAVA_BIN" -Xmx256m -XX:ArchiveClassesAtExit="$APP_DIR/messages.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
+"$JAVA_BIN" -Xmx256m $GC_OPTS -XX:ArchiveClassesAtExit="$APP_DIR/messages.jsa" -Dspring.context.exit=onRefresh -jar "$JAR" \
   --messages.data-dir="$OUT/cds-training" --messages.demo-data=false --messages.embedded-smtp.port=0 \
   --server.port=0 >"$OUT/cds-training.log" 2>&1
 rm -rf "$OUT/cds-training"
@@ -56,13 +59,10 @@ APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
-APP_LOG="$OUT/app-$SIZE.log"
-# shellcheck source=bench/lib.sh
-. "$ROOT/bench/lib.sh"
 # No daily upload quota here: a reused data set would reach the default 2 GB after a few runs, and the uploads would
 # measure refusals.
 start_app() {
-  "$JAVA_BIN" -Xmx"${APP_HEAP:-256m}" $CDS_OPTS -jar "$JAR" --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
+  "$JAVA_BIN" -Xmx"${APP_HEAP:-256m}" $GC_OPTS -Xlog:gc:file="$OUT/gc.log" $CDS_OPTS -jar "$JAR" --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
     --messages.embedded-smtp.port=0 --messages.public-url="$BASE" \
     --messages.bootstrap-admin.email=bench-admin@bench.example --messages.bootstrap-admin.password="$ADMIN_PW" \
     --messages.security.second-factor=none --messages.attachments.daily-quota=1TB \
@@ -270,6 +270,10 @@ sh50, sh99 = paced("search_collab_half")
 sk50, _, _ = wrk("search_client")
 _, r99, rrps = wrk("reply")
 _, _, ceiling = wrk("ceiling")
+# The collector's young pauses once the application answers (-Xlog:gc, each line starting with the JVM's uptime): what
+# a request caught in one waits.
+young = sorted(float(pause) for uptime, pause in re.findall(r"^\[([0-9.]+)s\].*Pause Young.* ([0-9.]+)ms$",
+               open(f"{out}/gc.log").read(), re.M) if float(uptime) > float("$STARTUP_S"))
 results = {
     "size": size,
     "inbox_collab_p50_ms": c50, "inbox_collab_p99_ms": c99, "inbox_collab_rps": crps,
@@ -290,6 +294,7 @@ results = {
     "sse_heap_mb": round(($SSE_HEAP_OPEN - $SSE_HEAP_BEFORE) / 1024, 1),
     "sse_heap_per_stream_kb": round(($SSE_HEAP_OPEN - $SSE_HEAP_BEFORE) / 2000, 1),
     "sse_fanout_p99_ms": json.load(open(f"{out}/sse-fanout.json"))["p99_ms"],
+    "gc_young_pauses": len(young), "gc_young_pause_p50_ms": young[len(young) // 2], "gc_young_pause_max_ms": young[-1],
     "startup_s": float("$STARTUP_S"),
     "generation_s": $GEN_S,
 }

@@ -25,7 +25,7 @@ APP_LOG="$OUT/app.log"
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 start_app() {
-  "$JAVA_BIN" -Xmx"$HEAP" -XX:NativeMemoryTracking=summary -jar "$JAR" ${SSE_APP_OPTS:-} --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
+  "$JAVA_BIN" -Xmx"$HEAP" $GC_OPTS -XX:NativeMemoryTracking=summary -jar "$JAR" ${SSE_APP_OPTS:-} --server.port="$PORT" --messages.data-dir="$DATA" --messages.demo-data=false \
     --messages.embedded-smtp.port=0 --messages.public-url="$BASE" \
     --messages.bootstrap-admin.email=bench-admin@bench.example --messages.bootstrap-admin.password="$ADMIN_PW" \
     --messages.security.second-factor=none \
