@@ -12,6 +12,9 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -20,15 +23,17 @@ import org.thymeleaf.spring6.view.ThymeleafView;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
- * Pages are written as Thymeleaf renders them, through a buffer of {@value PageView#CHARS_PER_WRITE} characters, into a
- * response buffer that holds a whole page (ADR 12).
+ * Pages are written as Thymeleaf renders them, through a buffer of {@value PageView#CHARS_PER_WRITE} characters, into
+ * the page's bytes held in memory; once the page is complete it goes to the response with its {@code Content-Length}
+ * (ADR 12).
  *
  * <p>Rendering into one string first (Thymeleaf's {@code produce-partial-output-while-processing: false}) grew that
  * string by copies and copied it once more at the end: about 0.6 MB of garbage for an 84 KB inbox page. Writing each of
  * the template's thousands of small pieces straight into the response went through the writers of Spring Session's and
- * Spring Security's response wrappers one by one. The buffer makes a handful of writes per page; the response buffer
- * keeps the response uncommitted until the page is complete, so that an error while rendering still gets its error
- * page, and the page goes out with its {@code Content-Length}.
+ * Spring Security's response wrappers one by one. The buffer makes a handful of writes per page. Nothing reaches the
+ * response before the page is complete, so that an error while rendering still gets its error page. The page is not
+ * held in the container's response buffer: Jetty pools buffers of up to 64 KB, and a buffer large enough for a whole
+ * page was allocated outside the heap for each page and freed only by a collection of the heap (ADR 12 point 8).
  */
 @Configuration(proxyBeanMethods = false)
 class BufferedPages {
@@ -50,22 +55,19 @@ class BufferedPages {
     static class PageView extends ThymeleafView {
 
         static final int CHARS_PER_WRITE = 16 * 1024;
-        static final int RESPONSE_BUFFER_BYTES = 512 * 1024;
 
         @Override
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
                 throws Exception {
-            if (!response.isCommitted()) {
-                response.setBufferSize(RESPONSE_BUFFER_BYTES);
-            }
             BufferedResponse page = new BufferedResponse(response);
             super.render(model, request, page);
             page.flushPage();
         }
     }
 
-    private static final class BufferedResponse extends HttpServletResponseWrapper {
+    static final class BufferedResponse extends HttpServletResponseWrapper {
 
+        private final PageBytes bytes = new PageBytes();
         private PrintWriter writer;
 
         BufferedResponse(HttpServletResponse response) {
@@ -73,17 +75,51 @@ class BufferedPages {
         }
 
         @Override
-        public PrintWriter getWriter() throws IOException {
+        public PrintWriter getWriter() {
             if (writer == null) {
-                writer = new PrintWriter(
-                        new PageWriter(super.getOutputStream(), Charset.forName(getCharacterEncoding())), false);
+                writer = new PrintWriter(new PageWriter(bytes, Charset.forName(getCharacterEncoding())), false);
             }
             return writer;
         }
 
+        /** Sends the complete page with its length. */
         void flushPage() throws IOException {
-            if (writer != null && writer.checkError()) {
-                throw new IOException("the page could not be written to the response");
+            if (writer == null) {
+                return;
+            }
+            writer.flush();
+            if (writer.checkError()) {
+                throw new IOException("the page could not be written");
+            }
+            setContentLengthLong(bytes.size());
+            bytes.writeTo(super.getOutputStream());
+        }
+    }
+
+    /** A page's bytes, kept in the pieces they were written in: no copy as the page grows. */
+    static final class PageBytes extends OutputStream {
+
+        private final List<byte[]> pieces = new ArrayList<>();
+        private long size;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            pieces.add(Arrays.copyOfRange(bytes, offset, offset + length));
+            size += length;
+        }
+
+        long size() {
+            return size;
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (byte[] piece : pieces) {
+                out.write(piece);
             }
         }
     }
@@ -91,19 +127,17 @@ class BufferedPages {
     /**
      * Gathers a page's small pieces into {@value PageView#CHARS_PER_WRITE} characters and writes them as bytes, encoded
      * in one call of the charset's encoder (Jetty's own writer encodes character by character: a quarter of an inbox
-     * page's CPU samples). Its flush hands what it holds to the response's buffer without flushing that buffer: the
-     * response is sent once the request ends, with its length. A surrogate pair cut by the buffer's end is encoded
-     * whole with the next characters.
+     * page's CPU samples). A surrogate pair cut by the buffer's end is encoded whole with the next characters.
      */
     static final class PageWriter extends Writer {
 
-        private final OutputStream response;
+        private final OutputStream page;
         private final CharsetEncoder encoder;
         private final CharBuffer chars = CharBuffer.allocate(PageView.CHARS_PER_WRITE);
         private final ByteBuffer bytes;
 
-        PageWriter(OutputStream response, Charset charset) {
-            this.response = response;
+        PageWriter(OutputStream page, Charset charset) {
+            this.page = page;
             this.encoder = charset.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -159,7 +193,7 @@ class BufferedPages {
             chars.flip();
             encoder.encode(chars, bytes, false);
             chars.compact();
-            response.write(bytes.array(), 0, bytes.position());
+            page.write(bytes.array(), 0, bytes.position());
             bytes.clear();
         }
     }

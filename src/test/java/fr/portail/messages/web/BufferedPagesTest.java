@@ -15,8 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletResponse;
 
-/** A page is rendered whole into the response's buffer, in a few large writes, before anything is sent. */
+/** A page is rendered whole, in a few large writes, before anything is sent. */
 @IntegrationTest
 class BufferedPagesTest {
 
@@ -39,6 +40,27 @@ class BufferedPagesTest {
         assertThat(page.header("transfer-encoding")).isNull();
         assertThat(page.header("content-length"))
                 .isEqualTo(String.valueOf(page.body().getBytes(StandardCharsets.UTF_8).length));
+    }
+
+    @Test
+    void nothingReachesTheResponseBeforeThePageIsCompleteAndItsBufferIsLeftAlone() throws Exception {
+        var response = new MockHttpServletResponse();
+        response.setCharacterEncoding("UTF-8");
+        int containerBuffer = response.getBufferSize();
+        var page = new BufferedPages.BufferedResponse(response);
+        String text = "<p>é</p>".repeat(3 * WRITE);
+
+        page.getWriter().write(text);
+
+        assertThat(response.isCommitted()).isFalse();
+        assertThat(response.getContentAsByteArray()).isEmpty();
+
+        page.flushPage();
+
+        byte[] sent = response.getContentAsByteArray();
+        assertThat(new String(sent, StandardCharsets.UTF_8)).isEqualTo(text);
+        assertThat(response.getContentLengthLong()).isEqualTo(sent.length);
+        assertThat(response.getBufferSize()).isEqualTo(containerBuffer);
     }
 
     @Test
