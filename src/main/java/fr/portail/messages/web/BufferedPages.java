@@ -3,6 +3,7 @@ package fr.portail.messages.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -12,9 +13,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +65,10 @@ class BufferedPages {
 
     static final class BufferedResponse extends HttpServletResponseWrapper {
 
-        private final PageBytes bytes = new PageBytes();
+        /** Room for an inbox page (84 KB on the large data set) before the page's buffer grows. */
+        private static final int PAGE_BYTES = 128 * 1024;
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(PAGE_BYTES);
         private PrintWriter writer;
 
         BufferedResponse(HttpServletResponse response) {
@@ -82,7 +83,11 @@ class BufferedPages {
             return writer;
         }
 
-        /** Sends the complete page with its length. */
+        /**
+         * Sends the complete page with its length, in one write: Spring Security's headers and Spring Session's cookie
+         * are added by wrappers when they see the response's last byte pass, which must come before the container
+         * commits the response (it would when its own buffer filled).
+         */
         void flushPage() throws IOException {
             if (writer == null) {
                 return;
@@ -91,36 +96,8 @@ class BufferedPages {
             if (writer.checkError()) {
                 throw new IOException("the page could not be written");
             }
-            setContentLengthLong(bytes.size());
+            setContentLength(bytes.size());
             bytes.writeTo(super.getOutputStream());
-        }
-    }
-
-    /** A page's bytes, kept in the pieces they were written in: no copy as the page grows. */
-    static final class PageBytes extends OutputStream {
-
-        private final List<byte[]> pieces = new ArrayList<>();
-        private long size;
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            pieces.add(Arrays.copyOfRange(bytes, offset, offset + length));
-            size += length;
-        }
-
-        long size() {
-            return size;
-        }
-
-        void writeTo(OutputStream out) throws IOException {
-            for (byte[] piece : pieces) {
-                out.write(piece);
-            }
         }
     }
 

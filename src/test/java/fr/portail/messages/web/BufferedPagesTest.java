@@ -7,8 +7,13 @@ import fr.portail.messages.support.HttpUser.Response;
 import fr.portail.messages.support.IntegrationTest;
 import fr.portail.messages.support.TestDirectory;
 import fr.portail.messages.support.TestDirectory.TestUser;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** A page is rendered whole, in a few large writes, before anything is sent. */
+/** A page is rendered whole, in a few large writes, before anything is sent; then it goes in one write. */
 @IntegrationTest
 class BufferedPagesTest {
 
@@ -43,23 +48,53 @@ class BufferedPagesTest {
     }
 
     @Test
-    void nothingReachesTheResponseBeforeThePageIsCompleteAndItsBufferIsLeftAlone() throws Exception {
+    void nothingReachesTheResponseBeforeThePageIsCompleteThenItGoesInOneWriteWithItsLength() throws Exception {
         var response = new MockHttpServletResponse();
         response.setCharacterEncoding("UTF-8");
         int containerBuffer = response.getBufferSize();
-        var page = new BufferedPages.BufferedResponse(response);
+        var writes = new ArrayList<Integer>();
+        var page = new BufferedPages.BufferedResponse(new HttpServletResponseWrapper(response) {
+            @Override
+            public ServletOutputStream getOutputStream() {
+                return new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) {
+                        writes.add(length);
+                        try {
+                            response.getOutputStream().write(bytes, offset, length);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {}
+                };
+            }
+        });
         String text = "<p>é</p>".repeat(3 * WRITE);
 
         page.getWriter().write(text);
 
         assertThat(response.isCommitted()).isFalse();
-        assertThat(response.getContentAsByteArray()).isEmpty();
+        assertThat(writes).isEmpty();
 
         page.flushPage();
 
         byte[] sent = response.getContentAsByteArray();
         assertThat(new String(sent, StandardCharsets.UTF_8)).isEqualTo(text);
-        assertThat(response.getContentLengthLong()).isEqualTo(sent.length);
+        assertThat(writes).containsExactly(sent.length);
+        assertThat(response.getContentLength()).isEqualTo(sent.length);
         assertThat(response.getBufferSize()).isEqualTo(containerBuffer);
     }
 
