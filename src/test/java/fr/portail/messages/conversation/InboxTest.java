@@ -100,15 +100,20 @@ class InboxTest {
         assertThat(allPages(heavy, new InboxFilter(null, null, true, false))).isEmpty();
     }
 
-    @Test
-    void unreadBadgeCountsRecentUnreadConversationsAndFollowsReading() {
-        Firm firm = testDirectory
+    /** Alice follows acme; Bruno and Carla, her colleagues, do not. */
+    private Firm aliceWithColleagues() {
+        return testDirectory
                 .firm()
                 .company("acme")
                 .collaborator("alice", "acme")
                 .collaborator("bruno")
                 .collaborator("carla")
                 .create();
+    }
+
+    @Test
+    void unreadBadgeCountsRecentUnreadConversationsAndFollowsReading() {
+        Firm firm = aliceWithColleagues();
         Viewer alice = firm.viewer("alice");
         UUID first = create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
         UUID second = create(firm, "bruno", ConversationType.CONFIDENTIEL, "acme", List.of("carla"));
@@ -129,13 +134,7 @@ class InboxTest {
 
     @Test
     void onlyTheFirstPageOfToDoWithoutFiltersCountsTheBadge() {
-        Firm firm = testDirectory
-                .firm()
-                .company("acme")
-                .collaborator("alice", "acme")
-                .collaborator("bruno")
-                .collaborator("carla")
-                .create();
+        Firm firm = aliceWithColleagues();
         Viewer alice = firm.viewer("alice");
         for (int i = 0; i < InboxQueries.PAGE_SIZE + 1; i++) {
             create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
@@ -162,13 +161,7 @@ class InboxTest {
 
     @Test
     void unreadBadgeLooksOnlyAtTheMostRecentConversationsWhileTheUnreadFilterFindsOlderOnes() {
-        Firm firm = testDirectory
-                .firm()
-                .company("acme")
-                .collaborator("alice", "acme")
-                .collaborator("bruno")
-                .collaborator("carla")
-                .create();
+        Firm firm = aliceWithColleagues();
         Viewer alice = firm.viewer("alice");
         UUID old = create(firm, "bruno", ConversationType.ENTREPRISE, "acme", List.of("carla"));
         for (int i = 0; i < InboxQueries.UNREAD_BADGE_DEPTH; i++) {
